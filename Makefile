@@ -1,0 +1,49 @@
+# Hush: the README's commands. `make run` and `make test` set up what is missing first.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+ARGS ?=
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN := .build/release/hush
+
+.PHONY: deps build run test install uninstall bench lint clean
+
+# libpcre2-dev (headers and pkg-config file of PCRE2) is the only system dependency.
+# A fresh machine's package lists may be empty: update them before installing.
+deps:
+	@if ! dpkg-query -W -f='$${Status}' libpcre2-dev 2>/dev/null | grep -q 'install ok installed'; then \
+	  echo "make: installing libpcre2-dev and pkg-config"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libpcre2-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product hush
+
+# Runs Hush on the current repository, or `make run ARGS="scan --format json src"`.
+run: build
+	$(RELEASE_BIN) $(ARGS)
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/hush"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/hush"
+
+# Side by side with ripgrep on a generated ~200 MB corpus; see BENCHMARKS.md.
+bench: build
+	bash bench/run.sh $(RELEASE_BIN)
+
+# Architecture rules of STYLE.md: one type touches PCRE2, one type starts processes.
+lint:
+	@bad=$$(grep -rln 'import CPCRE2' Sources/HushCore | grep -v 'Engine/PCRE2Regex.swift'); \
+	  if [ -n "$$bad" ]; then echo "lint: only Engine/PCRE2Regex.swift may import CPCRE2: $$bad"; exit 1; fi
+	@bad=$$(grep -rlE '\bProcess\(\)|posix_spawn|\bfork\(' Sources/HushCore Sources/hush | grep -v 'Git/Git.swift'); \
+	  if [ -n "$$bad" ]; then echo "lint: only Git/Git.swift may start processes: $$bad"; exit 1; fi
+	@echo "lint: ok"
+
+clean:
+	rm -rf .build

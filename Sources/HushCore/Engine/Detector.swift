@@ -1,0 +1,234 @@
+import Glibc
+
+/// How the detector runs; the defaults are what users get, the rest exists for tests.
+public struct DetectorOptions: Sendable {
+  /// JIT-compile regexes (the interpreter gives the same answers, slower).
+  public var useJIT = true
+  /// Run a rule's regex only near its keywords. Off: every rule runs on every line.
+  public var usePrefilter = true
+  public init(useJIT: Bool = true, usePrefilter: Bool = true) {
+    self.useJIT = useJIT
+    self.usePrefilter = usePrefilter
+  }
+}
+
+/// Per-thread state of the detector; create one per worker and reuse it for every buffer.
+public final class DetectorScratch {
+  let match = MatchScratch()
+  /// Per rule: the end of the last window its regex ran on in the current buffer.
+  var coveredUntil: [Int] = []
+  /// Per rule: whether its `paths` scope admits the current file (nil: not yet known).
+  var applies: [Bool?] = []
+  /// Windows abandoned because a regex hit PCRE2's match limit.
+  public internal(set) var abandonedWindows = 0
+  public init() {}
+}
+
+/// Turns bytes into findings: keyword prefilter → regex on windows around hits → entropy,
+/// placeholder, validator and inline-ignore filters → overlap resolution.
+public final class Detector: Sendable {
+  public let rules: [Rule]
+  public let options: DetectorOptions
+  private let index: KeywordIndex
+  private let keywordLengths: [Int]
+  private let rulesForKeyword: [[Int]]
+  private let regexes: [LazyRegex]
+
+  /// How far before a keyword a rule's match may begin, and after it a match may end.
+  static let lookBehind = 512
+  static let lookAhead = 8 * 1024
+  static let multilineLookAhead = 16 * 1024
+
+  public init(catalog: RuleCatalog, options: DetectorOptions = DetectorOptions()) {
+    rules = catalog.rules
+    self.options = options
+    var keywordIDs: [String: Int] = [:]
+    var keywords: [String] = []
+    var rulesForKeyword: [[Int]] = []
+    for (ruleIndex, rule) in catalog.rules.enumerated() {
+      for keyword in Set(rule.keywords.map { $0.lowercased() }) {
+        let id = keywordIDs[keyword] ?? keywords.count
+        if id == keywords.count {
+          keywordIDs[keyword] = id
+          keywords.append(keyword)
+          rulesForKeyword.append([])
+        }
+        rulesForKeyword[id].append(ruleIndex)
+      }
+    }
+    index = KeywordIndex(keywords: keywords)
+    keywordLengths = keywords.map(\.utf8.count)
+    self.rulesForKeyword = rulesForKeyword.map { $0.sorted() }
+    regexes = catalog.rules.map { LazyRegex(pattern: $0.regex, name: $0.id, jit: options.useJIT) }
+  }
+
+  /// Compiles every rule's regex now (for `rules check` and user-supplied rules).
+  public func compileAll() throws(RegexError) {
+    for regex in regexes { _ = try regex.regex() }
+  }
+
+  /// Scans a whole buffer. `path` is repository-relative (rules' `paths` match against it).
+  public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch)
+    throws(RegexError) -> [Finding]
+  {
+    scratch.coveredUntil = Array(repeating: -1, count: rules.count)
+    scratch.applies = Array(repeating: nil, count: rules.count)
+    var candidates: [Candidate] = []
+    do {
+      if options.usePrefilter {
+        try index.forEachHit(in: bytes) { keyword, end in
+          let start = end - keywordLengths[keyword]
+          for ruleIndex in rulesForKeyword[keyword] where start >= scratch.coveredUntil[ruleIndex] {
+            let window = self.window(rule: ruleIndex, around: start..<end, in: bytes)
+            scratch.coveredUntil[ruleIndex] = window.upperBound
+            try run(ruleIndex, on: window, in: bytes, path: path, scratch: scratch, into: &candidates)
+          }
+        }
+      } else {
+        try scanWithoutPrefilter(bytes, path: path, scratch: scratch, into: &candidates)
+      }
+    } catch let error as RegexError {
+      throw error
+    } catch {
+      preconditionFailure("only regex errors are thrown while scanning: \(error)")
+    }
+    return findings(from: resolveOverlaps(candidates), in: bytes, path: path)
+  }
+
+  /// Convenience for tests and small inputs.
+  public func scan(_ bytes: [UInt8], path: String = "-") throws(RegexError) -> [Finding] {
+    let scratch = DetectorScratch()
+    do {
+      return try bytes.withUnsafeBufferPointer { try scan($0, path: path, scratch: scratch) }
+    } catch let error as RegexError {
+      throw error
+    } catch {
+      preconditionFailure("only regex errors are thrown while scanning: \(error)")
+    }
+  }
+
+  private func scanWithoutPrefilter(
+    _ bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch,
+    into candidates: inout [Candidate]
+  ) throws(RegexError) {
+    let lines = LineIndex.lineRanges(in: bytes)
+    for ruleIndex in rules.indices {
+      if rules[ruleIndex].isMultiline {
+        try run(ruleIndex, on: 0..<bytes.count, in: bytes, path: path, scratch: scratch, into: &candidates)
+      } else {
+        for line in lines {
+          try run(ruleIndex, on: line, in: bytes, path: path, scratch: scratch, into: &candidates)
+        }
+      }
+    }
+  }
+
+  /// The bytes a rule's regex may look at for a keyword hit: the hit's line (bounded), or for
+  /// multi-line rules, from the line's start to well past it.
+  private func window(rule: Int, around hit: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Range<Int>
+  {
+    let lower = LineIndex.lineStart(before: hit.lowerBound, in: bytes, limit: Self.lookBehind)
+    if rules[rule].isMultiline {
+      return lower..<min(bytes.count, hit.upperBound + Self.multilineLookAhead)
+    }
+    return lower..<LineIndex.lineEnd(after: hit.upperBound, in: bytes, limit: Self.lookAhead)
+  }
+
+  private func run(
+    _ ruleIndex: Int, on window: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String,
+    scratch: DetectorScratch, into candidates: inout [Candidate]
+  ) throws(RegexError) {
+    guard applies(ruleIndex, to: path, scratch: scratch) else { return }
+    let regex = try regexes[ruleIndex].regex()
+    let matches: [RegexMatch]
+    do {
+      matches = try regex.allMatches(
+        in: bytes, from: window.lowerBound, to: window.upperBound, scratch: scratch.match)
+    } catch where error.isResourceLimit {
+      scratch.abandonedWindows += 1
+      return
+    }
+    for match in matches {
+      if let candidate = candidate(ruleIndex, match, in: bytes) { candidates.append(candidate) }
+    }
+  }
+
+  private func applies(_ ruleIndex: Int, to path: String, scratch: DetectorScratch) -> Bool {
+    if let known = scratch.applies[ruleIndex] { return known }
+    let paths = rules[ruleIndex].paths
+    let result = paths.isEmpty || Glob.matchesAny(paths, path: path)
+    scratch.applies[ruleIndex] = result
+    return result
+  }
+
+  /// A match that survives every filter, or nil.
+  private func candidate(_ ruleIndex: Int, _ match: RegexMatch, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Candidate?
+  {
+    let rule = rules[ruleIndex]
+    guard let range = match.group(rule.secretGroup), !range.isEmpty else { return nil }
+    let secret = UnsafeBufferPointer(rebasing: bytes[range])
+    guard !Placeholder.isPlaceholder(secret) else { return nil }
+    if rule.isGeneric && (Placeholder.isSingleClass(secret) || Placeholder.isWordLike(secret)) {
+      return nil
+    }
+    let entropy = Entropy.shannon(secret)
+    if let minimum = rule.minEntropy, entropy < Entropy.threshold(minimum, for: secret) {
+      return nil
+    }
+    if let validator = rule.validator, !validator.accepts(secret) { return nil }
+    let lines = LineIndex.lineStart(before: match.range.lowerBound, in: bytes, limit: .max)
+      ..< LineIndex.lineEnd(after: match.range.upperBound, in: bytes, limit: .max)
+    guard !InlineIgnore.isAllowed(bytes, in: lines) else { return nil }
+    return Candidate(rule: ruleIndex, secret: range, entropy: entropy)
+  }
+
+  /// One finding per (rule, secret range); a generic rule's finding yields to a provider
+  /// rule's finding on an overlapping secret, and of two provider rules on the very same
+  /// secret the one listed first wins.
+  private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
+    var seen = Set<Candidate.Key>()
+    let unique = candidates.filter { seen.insert($0.key).inserted }
+      .sorted { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
+    let specific = unique.filter { !rules[$0.rule].isGeneric }
+    var claimed = Set<Range<Int>>()
+    var kept: [Candidate] = []
+    for candidate in unique {
+      if rules[candidate.rule].isGeneric {
+        if specific.contains(where: { $0.secret.overlaps(candidate.secret) }) { continue }
+      } else if !claimed.insert(candidate.secret).inserted {
+        continue
+      }
+      kept.append(candidate)
+    }
+    return kept
+  }
+
+  private func findings(from candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String)
+    -> [Finding]
+  {
+    var lines = LineIndex.Cursor(bytes)
+    return candidates.map { candidate in
+      let start = lines.position(of: candidate.secret.lowerBound)
+      let endLine = lines.lineNumber(of: max(candidate.secret.lowerBound, candidate.secret.upperBound - 1))
+      return Finding(
+        rule: rules[candidate.rule], path: path, line: start.line, column: start.column,
+        endLine: endLine, secret: Array(UnsafeBufferPointer(rebasing: bytes[candidate.secret])),
+        secretRange: candidate.secret, entropy: candidate.entropy)
+    }
+  }
+}
+
+/// A match that passed the filters, before line numbers are computed.
+struct Candidate {
+  struct Key: Hashable {
+    let rule: Int
+    let lower: Int
+    let upper: Int
+  }
+  let rule: Int
+  let secret: Range<Int>
+  let entropy: Double
+  var key: Key { Key(rule: rule, lower: secret.lowerBound, upper: secret.upperBound) }
+}

@@ -1,0 +1,174 @@
+/// The keyword prefilter: an Aho-Corasick automaton over every rule's lower-cased keywords,
+/// compiled to a dense DFA so that one pass over the bytes finds every occurrence of every
+/// keyword, ASCII case-insensitively.
+///
+/// The DFA works on byte classes (one class per distinct keyword byte, upper-case ASCII
+/// folded onto lower-case, and class 0 for every other byte), which keeps the transition
+/// table small enough to stay in cache. States are numbered so that every state that
+/// completes a keyword comes last: the hot loop needs one load and one comparison per byte.
+public struct KeywordIndex: Sendable {
+  /// The keywords, lower-cased, in the order given.
+  public let keywords: [[UInt8]]
+  /// Byte → class.
+  private let byteClass: [UInt8]
+  /// Number of classes; a state's row starts at `state * classCount`.
+  private let classCount: Int
+  /// Row-major transitions holding the target's row offset (state × classCount).
+  private let transitions: [UInt32]
+  /// Row offset of the first state that completes a keyword.
+  private let firstOutputOffset: UInt32
+  /// For output state `s` (numbered from `firstOutputState`), its keywords are
+  /// `outputKeywords[outputStart[s]..<outputStart[s + 1]]`.
+  private let outputStart: [Int32]
+  private let outputKeywords: [Int32]
+  private let firstOutputState: Int
+
+  /// Builds the automaton. Keywords are lower-cased here; empty keywords are ignored.
+  public init(keywords: [String]) {
+    let lowered = keywords.map { Array($0.lowercased().utf8) }
+    self.keywords = lowered
+    let (byteClass, classCount) = Self.byteClasses(for: lowered)
+    let trie = Trie(keywords: lowered, byteClass: byteClass, classCount: classCount)
+    let dfa = trie.denseAutomaton()
+    self.byteClass = byteClass
+    self.classCount = classCount
+    self.transitions = dfa.transitions
+    self.firstOutputState = dfa.firstOutputState
+    self.firstOutputOffset = UInt32(dfa.firstOutputState * classCount)
+    self.outputStart = dfa.outputStart
+    self.outputKeywords = dfa.outputKeywords
+  }
+
+  /// Calls `onHit(keyword, end)` for every occurrence of every keyword in `bytes`, in order of
+  /// `end` (the offset just past the occurrence's last byte).
+  @inline(__always)
+  public func forEachHit(
+    in bytes: UnsafeBufferPointer<UInt8>, _ onHit: (_ keyword: Int, _ end: Int) throws -> Void
+  ) rethrows {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    try transitions.withUnsafeBufferPointer { table in
+      try byteClass.withUnsafeBufferPointer { classes in
+        var state: UInt32 = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+          state = table[Int(state) &+ Int(classes[Int(base[index])])]
+          index &+= 1
+          if state >= firstOutputOffset {
+            try reportOutputs(of: state, end: index, onHit)
+          }
+        }
+      }
+    }
+  }
+
+  private func reportOutputs(
+    of stateOffset: UInt32, end: Int, _ onHit: (Int, Int) throws -> Void
+  ) rethrows {
+    let state = Int(stateOffset) / classCount - firstOutputState
+    for slot in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+      try onHit(Int(outputKeywords[slot]), end)
+    }
+  }
+
+  /// Every (keyword, end) hit, for tests and diagnostics.
+  public func hits(in bytes: [UInt8]) -> [(keyword: Int, end: Int)] {
+    var found: [(keyword: Int, end: Int)] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      forEachHit(in: buffer) { found.append((keyword: $0, end: $1)) }
+    }
+    return found
+  }
+
+  private static func byteClasses(for keywords: [[UInt8]]) -> ([UInt8], Int) {
+    var byteClass = [UInt8](repeating: 0, count: 256)
+    var next: UInt8 = 1
+    for keyword in keywords {
+      for byte in keyword where byteClass[Int(byte)] == 0 {
+        byteClass[Int(byte)] = next
+        next += 1
+      }
+    }
+    // Fold ASCII upper case onto lower case: keywords are lower-cased already.
+    for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
+      byteClass[Int(upper)] = byteClass[Int(upper + 32)]
+    }
+    return (byteClass, Int(next))
+  }
+}
+
+/// The keyword trie with failure links; an intermediate form of `KeywordIndex`.
+private struct Trie {
+  var children: [[Int32]]  // per node, per class; -1 when absent
+  var outputs: [[Int32]]
+  let classCount: Int
+
+  init(keywords: [[UInt8]], byteClass: [UInt8], classCount: Int) {
+    self.classCount = classCount
+    children = [Array(repeating: -1, count: classCount)]
+    outputs = [[]]
+    for (id, keyword) in keywords.enumerated() where !keyword.isEmpty {
+      var node = 0
+      for byte in keyword {
+        let cls = Int(byteClass[Int(byte)])
+        if children[node][cls] < 0 {
+          children[node][cls] = Int32(children.count)
+          children.append(Array(repeating: -1, count: classCount))
+          outputs.append([])
+        }
+        node = Int(children[node][cls])
+      }
+      outputs[node].append(Int32(id))
+    }
+  }
+
+  /// Breadth-first completion into a DFA (missing edges follow failure links), with states
+  /// renumbered so that those with outputs come last.
+  func denseAutomaton() -> (
+    transitions: [UInt32], firstOutputState: Int, outputStart: [Int32], outputKeywords: [Int32]
+  ) {
+    var delta = children
+    var outputs = self.outputs
+    var failure = [Int](repeating: 0, count: children.count)
+    var order: [Int] = [0]
+    var head = 0
+    for cls in 0..<classCount {
+      if delta[0][cls] < 0 { delta[0][cls] = 0 } else { order.append(Int(delta[0][cls])) }
+    }
+    head = 1
+    while head < order.count {
+      let node = order[head]
+      head += 1
+      outputs[node] += outputs[failure[node]].filter { !outputs[node].contains($0) }
+      for cls in 0..<classCount {
+        let child = Int(children[node][cls])
+        if child >= 0 {
+          failure[child] = Int(delta[failure[node]][cls])
+          order.append(child)
+          delta[node][cls] = Int32(child)
+        } else {
+          delta[node][cls] = delta[failure[node]][cls]
+        }
+      }
+    }
+    // Root first and every state without outputs before those with outputs.
+    let plain = order.filter { outputs[$0].isEmpty }
+    let matching = order.filter { !outputs[$0].isEmpty }
+    var renumber = [Int](repeating: 0, count: order.count)
+    for (new, old) in (plain + matching).enumerated() { renumber[old] = new }
+    var transitions = [UInt32](repeating: 0, count: order.count * classCount)
+    for old in order {
+      for cls in 0..<classCount {
+        transitions[renumber[old] * classCount + cls] = UInt32(
+          renumber[Int(delta[old][cls])] * classCount)
+      }
+    }
+    var outputStart: [Int32] = [0]
+    var outputKeywords: [Int32] = []
+    for old in matching {
+      outputKeywords += outputs[old].sorted()
+      outputStart.append(Int32(outputKeywords.count))
+    }
+    return (transitions, plain.count, outputStart, outputKeywords)
+  }
+}

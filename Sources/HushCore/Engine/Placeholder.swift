@@ -1,0 +1,89 @@
+/// Recognises values that are documentation, templates or test filler rather than secrets.
+public enum Placeholder {
+  /// Lower-case words that mark a value as an example wherever they appear in it.
+  static let markers: [[UInt8]] = [
+    "example", "xxxx", "your_", "your-", "yourapi", "yourtoken", "yoursecret", "yourkey",
+    "changeme", "change_me", "change-me", "dummy", "placeholder", "redacted", "sample",
+    "insert_", "insert-", "replace_me", "replaceme", "notreal", "not_real", "fake_",
+    "****", "....", "password", "<", ">", "${", "{{", "}}", "%s", "%(", "$(",
+  ].map { Array($0.utf8) }
+
+  /// Why `secret` is a placeholder, or nil when it looks like it could be real.
+  public static func reason<C: Collection<UInt8>>(_ secret: C) -> String? {
+    let lowered = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    for marker in markers where contains(lowered, marker) {
+      return "contains '\(String(decoding: marker, as: UTF8.self))'"
+    }
+    if hasAlphanumericRun(lowered, length: 6, step: 0) { return "repeated characters" }
+    if hasAlphanumericRun(lowered, length: 6, step: 1) { return "sequential characters" }
+    return nil
+  }
+
+  /// Whether `secret` is a placeholder.
+  public static func isPlaceholder<C: Collection<UInt8>>(_ secret: C) -> Bool {
+    reason(secret) != nil
+  }
+
+  /// Values of generic (keyword + assignment) rules drawn from one character class (a word,
+  /// an identifier, a constant name, a number) are code, not secrets.
+  public static func isSingleClass<C: Collection<UInt8>>(_ secret: C) -> Bool {
+    var lower = false, upper = false, digit = false
+    for byte in secret {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+      default: continue
+      }
+    }
+    return [lower, upper, digit].filter { $0 }.count <= 1
+  }
+
+  /// Values of generic rules that are words joined by separators (`X-Api-Key-Header`,
+  /// `bert-base-uncased`, `my.service.name`) and hold no digit are names, not secrets.
+  public static func isWordLike<C: Collection<UInt8>>(_ secret: C) -> Bool {
+    var words = 0
+    var inWord = false
+    for byte in secret {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        if !inWord { words += 1 }
+        inWord = true
+      case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "/"):
+        inWord = false
+      default:
+        return false
+      }
+    }
+    return words >= 2
+  }
+
+  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
+      return true
+    }
+    return false
+  }
+
+  /// A run of `length` letters or digits each `step` above the previous (0: repeated).
+  private static func hasAlphanumericRun(_ bytes: [UInt8], length: Int, step: Int) -> Bool {
+    var run = 1
+    for index in bytes.indices.dropFirst() {
+      let previous = bytes[index - 1]
+      let current = bytes[index]
+      if isAlphanumeric(current), isAlphanumeric(previous), Int(current) - Int(previous) == step {
+        run += 1
+        if run >= length { return true }
+      } else {
+        run = 1
+      }
+    }
+    return false
+  }
+
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+  }
+}

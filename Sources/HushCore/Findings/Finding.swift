@@ -1,0 +1,39 @@
+/// A secret found by a rule at a place in a file (or blob, or stdin).
+public struct Finding: Sendable {
+  public let rule: Rule
+  /// The path as the user would type it (`-` for stdin).
+  public var path: String
+  /// 1-based line of the secret's first byte.
+  public let line: Int
+  /// 1-based column (in characters) of the secret's first byte.
+  public let column: Int
+  /// 1-based line of the secret's last byte.
+  public let endLine: Int
+  /// The secret's bytes. Only redacted forms leave the process unless `--show-secrets`.
+  public let secret: [UInt8]
+  /// Byte offsets of the secret in the scanned buffer.
+  public let secretRange: Range<Int>
+  /// Shannon entropy of the secret, bits per character.
+  public let entropy: Double
+
+  /// The secret redacted for display.
+  public var redacted: String { Redaction.redact(secret, keywords: rule.keywords) }
+}
+
+/// Masks secrets for every output: keeps at most a 4-character public prefix.
+public enum Redaction {
+  public static let mask = "********"
+
+  /// Keeps the first characters (at most 4) only when the secret starts with one of its rule's
+  /// keywords, i.e. a public prefix such as `AKIA`, `ghp_` or `sk_l`.
+  public static func redact(_ secret: [UInt8], keywords: [String]) -> String {
+    let lowered = secret.prefix(64).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    let prefixLength = keywords.lazy
+      .filter { lowered.starts(with: $0.utf8) }
+      .map { min(4, $0.utf8.count) }
+      .max() ?? 0
+    // Never reveal most of a short secret.
+    let kept = secret.count >= 3 * prefixLength ? prefixLength : 0
+    return String(decoding: secret.prefix(kept), as: UTF8.self) + mask
+  }
+}

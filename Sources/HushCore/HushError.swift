@@ -1,0 +1,9 @@
+/// Errors of Hush's own layers: their description is the complete one-line message
+/// (starting with `file:line:` when there is one), shown as `hush: <description>`.
+public protocol HushError: Error, CustomStringConvertible {}
+
+extension RegexError: HushError {}
+extension RuleError: HushError {}
+extension ConfigError: HushError {}
+extension InputError: HushError {}
+extension GitError: HushError {}

@@ -1,0 +1,43 @@
+/// A minimal JSON writer with keys in the order given (the report's documented order).
+struct JSONWriter {
+  private(set) var text = ""
+
+  static func quoted(_ string: String) -> String {
+    var out = "\""
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  /// An object from ordered (key, already-encoded value) pairs.
+  static func object(_ members: [(String, String)], indent: String = "") -> String {
+    guard !members.isEmpty else { return "{}" }
+    let inner = indent + "  "
+    let body = members.map { "\(inner)\(quoted($0.0)): \($0.1)" }.joined(separator: ",\n")
+    return "{\n\(body)\n\(indent)}"
+  }
+
+  static func array(_ elements: [String], indent: String = "") -> String {
+    guard !elements.isEmpty else { return "[]" }
+    let inner = indent + "  "
+    return "[\n" + elements.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent)]"
+  }
+
+  static func number(_ value: Double, decimals: Int = 2) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+  }
+}

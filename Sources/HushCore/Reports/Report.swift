@@ -1,0 +1,118 @@
+/// Output formats of scan commands.
+public enum ReportFormat: String, Sendable, CaseIterable {
+  case text, json
+}
+
+/// What every report needs besides the findings.
+public struct ReportOptions: Sendable {
+  public var showSecrets = false
+  public var color = false
+  public var fingerprinter = Fingerprinter()
+  public init(showSecrets: Bool = false, color: Bool = false) {
+    self.showSecrets = showSecrets
+    self.color = color
+  }
+
+  func secret(of finding: Finding) -> String {
+    showSecrets ? String(decoding: finding.secret, as: UTF8.self) : finding.redacted
+  }
+}
+
+/// `{"findings": [...], "summary": {...}}`, keys in documented order.
+public enum JSONReport {
+  public static func render(_ result: ScanResult, options: ReportOptions) -> String {
+    let findings = result.findings.map { finding(for: $0, options: options) }
+    let summary = summaryObject(result.summary)
+    return JSONWriter.object([
+      ("findings", JSONWriter.array(findings, indent: "  ")),
+      ("summary", summary),
+    ]) + "\n"
+  }
+
+  static func finding(for finding: Finding, options: ReportOptions) -> String {
+    let q = JSONWriter.quoted
+    return JSONWriter.object(
+      [
+        ("rule", q(finding.rule.id)),
+        ("description", q(finding.rule.description)),
+        ("severity", q(finding.rule.severity.rawValue)),
+        ("file", q(finding.path)),
+        ("line", String(finding.line)),
+        ("column", String(finding.column)),
+        ("endLine", String(finding.endLine)),
+        ("secret", q(options.secret(of: finding))),
+        ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.secret))),
+        ("entropy", JSONWriter.number(finding.entropy)),
+      ], indent: "    ")
+  }
+
+  static func summaryObject(_ summary: ScanSummary) -> String {
+    let skipped = JSONWriter.object(
+      [
+        ("binary", String(summary.skippedBinary)),
+        ("tooLarge", String(summary.skippedTooLarge)),
+        ("special", String(summary.skippedSpecial)),
+        ("allowlisted", String(summary.skippedAllowlisted)),
+        ("unreadable", String(summary.unreadable)),
+      ], indent: "    ")
+    let milliseconds = Double(summary.duration.components.seconds) * 1000
+      + Double(summary.duration.components.attoseconds) / 1e15
+    return JSONWriter.object(
+      [
+        ("findings", String(summary.findings)),
+        ("files", String(summary.files)),
+        ("bytes", String(summary.bytes)),
+        ("skipped", skipped),
+        ("rules", String(summary.rules)),
+        ("durationMs", JSONWriter.number(milliseconds, decimals: 1)),
+      ], indent: "  ")
+  }
+}
+
+/// Human-readable findings (stdout) and summary (stderr).
+public enum TextReport {
+  public static func render(_ result: ScanResult, options: ReportOptions) -> String {
+    result.findings.map { finding in
+      let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
+      let location = "\(finding.path):\(finding.line):\(finding.column)"
+      return """
+        \(paint(location, code: "1", options)): \(severity) \(finding.rule.id): \(finding.rule.description)
+            secret: \(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))
+            fix: \(finding.rule.rotate)
+
+        """
+    }.joined()
+  }
+
+  /// One line for stderr, e.g. `2 secrets in 1 file (scanned 120 files, 4.2 MB in 0.05 s; ...)`.
+  public static func summaryLine(_ summary: ScanSummary) -> String {
+    let seconds = Double(summary.duration.components.seconds)
+      + Double(summary.duration.components.attoseconds) / 1e18
+    let megabytes = Double(summary.bytes) / 1_000_000
+    var skipped: [String] = []
+    if summary.skippedBinary > 0 { skipped.append("\(summary.skippedBinary) binary") }
+    if summary.skippedTooLarge > 0 { skipped.append("\(summary.skippedTooLarge) too large") }
+    if summary.skippedSpecial > 0 { skipped.append("\(summary.skippedSpecial) not regular") }
+    if summary.skippedAllowlisted > 0 { skipped.append("\(summary.skippedAllowlisted) allowlisted") }
+    if summary.unreadable > 0 { skipped.append("\(summary.unreadable) unreadable") }
+    let found = summary.findings == 0 ? "no secrets found" : "\(summary.findings) secret\(summary.findings == 1 ? "" : "s") found"
+    let skippedText = skipped.isEmpty ? "" : "; skipped \(skipped.joined(separator: ", "))"
+    return "hush: \(found) (scanned \(summary.files) file\(summary.files == 1 ? "" : "s"), "
+      + "\(JSONWriter.number(megabytes)) MB in \(JSONWriter.number(seconds, decimals: 3)) s with \(summary.rules) rules\(skippedText))"
+  }
+
+  public static let allowHint =
+    "hush: to allow a false positive, add `hush:allow` to its line or its path to [allowlist] paths in .hush.toml"
+
+  private static func paint(_ text: String, severity: Severity, _ options: ReportOptions) -> String {
+    switch severity {
+    case .critical, .high: paint(text, code: "31", options)
+    case .medium: paint(text, code: "33", options)
+    case .low: paint(text, code: "36", options)
+    }
+  }
+
+  private static func paint(_ text: String, code: String, _ options: ReportOptions) -> String {
+    options.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}

@@ -1,0 +1,41 @@
+/// How bad a leak of this kind of secret is.
+public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
+  case critical, high, medium, low
+
+  private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+  /// `critical` sorts first.
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One detection rule of the catalog (`patterns/*.toml` or a user's config).
+public struct Rule: Sendable, Hashable, CustomStringConvertible {
+  public var id: String
+  public var description: String
+  public var provider: String
+  public var severity: Severity
+  /// Lower-case literals; the prefilter runs the regex only near one of them.
+  public var keywords: [String]
+  public var regex: String
+  /// The capture group that holds the secret (0: the whole match).
+  public var secretGroup: Int
+  /// Shannon bits per character the secret must reach (for a base64-sized alphabet; scaled
+  /// to the secret's own alphabet). Nil: no entropy check.
+  public var minEntropy: Double?
+  public var validator: Validator?
+  /// The match may span lines (PEM blocks, JSON files).
+  public var isMultiline: Bool
+  /// Where the provider documents the format.
+  public var reference: String?
+  /// What to do once this secret has leaked.
+  public var rotate: String
+  public var examples: [String]
+  public var counterExamples: [String]
+  /// Globs on the repository-relative path; empty means every file.
+  public var paths: [String]
+  /// `file:line` of the rule's definition.
+  public var location: String
+
+  /// Keyword + assignment rules that know no provider format; a provider rule on the same
+  /// secret wins over them.
+  public var isGeneric: Bool { provider == "generic" }
+}

@@ -1,0 +1,104 @@
+import TOMLKit
+
+/// The rules Hush runs: parsed and validated from TOML (`patterns/*.toml`, compiled into the
+/// binary, and rules a user adds).
+public struct RuleCatalog: Sendable {
+  public let rules: [Rule]
+
+  public init(rules: [Rule]) { self.rules = rules }
+
+  /// The catalog compiled into the binary from `patterns/`.
+  public static func bundled() throws -> RuleCatalog {
+    try parse(files: embeddedFiles.map { (name: $0.name, text: $0.text) })
+  }
+
+  /// Parses rule files; ids must be unique across all of them.
+  public static func parse(files: [(name: String, text: String)], requireExamples: Bool = true)
+    throws(RuleError) -> RuleCatalog
+  {
+    var rules: [Rule] = []
+    var firstSeen: [String: String] = [:]
+    for file in files {
+      for rule in try parse(file: file.name, text: file.text, requireExamples: requireExamples) {
+        if let first = firstSeen[rule.id] {
+          let (name, line) = splitLocation(rule.location)
+          throw .duplicateID(rule.id, file: name, line: line, firstSeen: first)
+        }
+        firstSeen[rule.id] = rule.location
+        rules.append(rule)
+      }
+    }
+    return RuleCatalog(rules: rules)
+  }
+
+  /// Parses the `[[rule]]` tables of one TOML document.
+  public static func parse(file: String, text: String, requireExamples: Bool = true)
+    throws(RuleError) -> [Rule]
+  {
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw .syntax(
+        error.description, file: file, line: error.source.begin.line,
+        column: error.source.begin.column)
+    } catch {
+      throw .syntax("\(error)", file: file, line: 1, column: 1)
+    }
+    let headers = SourceLines(text: text)
+    for key in table.keys where key != "rule" {
+      throw .unknownField(key, file: file, line: headers.line(ofKey: key, after: 0))
+    }
+    guard let entries = table["rule"] else { return [] }
+    guard let array = entries.array else {
+      throw .wrongType("rule", expected: "an array of tables ([[rule]])", file: file, line: 1)
+    }
+    var rules: [Rule] = []
+    for (index, entry) in array.enumerated() {
+      let line = headers.ruleHeaderLine(index)
+      guard let ruleTable = entry.table else {
+        throw .wrongType("rule", expected: "a table ([[rule]])", file: file, line: line)
+      }
+      let fields = RuleFields(
+        table: ruleTable, file: file, headerLine: line, lines: headers,
+        requireExamples: requireExamples)
+      rules.append(try fields.rule())
+    }
+    return rules
+  }
+
+  private static func splitLocation(_ location: String) -> (String, Int) {
+    guard let colon = location.lastIndex(of: ":"), let line = Int(location[location.index(after: colon)...])
+    else { return (location, 0) }
+    return (String(location[..<colon]), line)
+  }
+}
+
+/// Line numbers of rule headers and keys, which TOMLKit does not report.
+struct SourceLines {
+  let lines: [Substring]
+  let ruleHeaders: [Int]
+
+  init(text: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.lines = lines
+    ruleHeaders = lines.indices.filter {
+      lines[$0].trimmingPrefix(while: { $0 == " " || $0 == "\t" }).hasPrefix("[[rule]]")
+    }.map { $0 + 1 }
+  }
+
+  func ruleHeaderLine(_ index: Int) -> Int {
+    index < ruleHeaders.count ? ruleHeaders[index] : 1
+  }
+
+  /// The 1-based line where `key =` is set after line `start`, or `start` when not found.
+  func line(ofKey key: String, after start: Int) -> Int {
+    for index in max(0, start)..<lines.count {
+      let trimmed = lines[index].trimmingPrefix(while: { $0 == " " || $0 == "\t" })
+      guard trimmed.hasPrefix(key) else { continue }
+      let rest = trimmed.dropFirst(key.count).trimmingPrefix(while: { $0 == " " })
+      if rest.hasPrefix("=") { return index + 1 }
+    }
+    return max(start, 1)
+  }
+}

@@ -1,0 +1,79 @@
+/// One file to scan, named three ways.
+public struct ScanTarget: Sendable, Equatable {
+  /// Where to read it.
+  public let diskPath: String
+  /// How to show it: the user's argument joined with the path under it.
+  public let displayPath: String
+  /// Path relative to the repository root (or the scanned directory outside a repository):
+  /// what allowlists and rules' `paths` globs match.
+  public let relativePath: String
+}
+
+/// Turns the user's PATH arguments into the files to scan.
+public struct TargetLister {
+  public let includeIgnored: Bool
+  public var onWarning: (String) -> Void
+
+  public init(includeIgnored: Bool, onWarning: @escaping (String) -> Void) {
+    self.includeIgnored = includeIgnored
+    self.onWarning = onWarning
+  }
+
+  /// Files named explicitly are scanned even when git ignores them (the user asked);
+  /// directories expand to the files git would consider, or every file with `includeIgnored`
+  /// or outside a work tree.
+  public func targets(for paths: [String]) throws -> [ScanTarget] {
+    var targets: [ScanTarget] = []
+    var seen = Set<String>()
+    for path in paths {
+      for target in try expand(path) where seen.insert(target.diskPath).inserted {
+        targets.append(target)
+      }
+    }
+    return targets
+  }
+
+  private func expand(_ path: String) throws -> [ScanTarget] {
+    guard let kind = FileKind(path) else { throw InputError.noSuchPath(path) }
+    guard kind == .directory else {
+      return [ScanTarget(diskPath: path, displayPath: path, relativePath: relativeName(of: path))]
+    }
+    if !includeIgnored, let tree = Git(directory: path).workTree() {
+      let files = try Git(directory: path).listFiles()
+      return files.map { file in
+        ScanTarget(
+          diskPath: join(path, file), displayPath: display(path, file),
+          relativePath: tree.prefix + file)
+      }
+    }
+    let files = FileWalker.files(under: path, onError: onWarning)
+    return files.map { ScanTarget(diskPath: join(path, $0), displayPath: display(path, $0), relativePath: $0) }
+  }
+
+  private func relativeName(of path: String) -> String {
+    var name = Substring(path)
+    while name.hasPrefix("./") { name = name.dropFirst(2) }
+    return String(name)
+  }
+
+  private func join(_ directory: String, _ file: String) -> String {
+    directory.hasSuffix("/") ? directory + file : directory + "/" + file
+  }
+
+  private func display(_ directory: String, _ file: String) -> String {
+    directory == "." || directory == "./" ? file : join(directory, file)
+  }
+}
+
+import Glibc
+
+/// A path's kind, following symlinks (arguments the user typed may be links).
+enum FileKind: Equatable {
+  case directory, other
+
+  init?(_ path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    self = info.st_mode & S_IFMT == S_IFDIR ? .directory : .other
+  }
+}

@@ -1,0 +1,160 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Counts of what a scan read and what it left out.
+public struct ScanSummary: Sendable, Equatable {
+  public var files = 0
+  public var bytes = 0
+  public var findings = 0
+  public var skippedBinary = 0
+  public var skippedTooLarge = 0
+  public var skippedSpecial = 0
+  public var skippedAllowlisted = 0
+  public var unreadable = 0
+  public var rules = 0
+  public var duration: Duration = .zero
+  public init() {}
+}
+
+/// The outcome of a scan: findings in a stable order, the summary, and per-file problems
+/// (never secret values).
+public struct ScanResult: Sendable {
+  public var findings: [Finding]
+  public var summary: ScanSummary
+  public var warnings: [String]
+}
+
+/// Scans files (in parallel, on all cores) and stdin with one detector.
+public struct Scanner: Sendable {
+  public let detector: Detector
+  public let config: HushConfig
+  public let maxFileSize: Int
+
+  public init(detector: Detector, config: HushConfig, maxFileSize: Int) {
+    self.detector = detector
+    self.config = config
+    self.maxFileSize = maxFileSize
+  }
+
+  /// Scans the targets; findings are sorted by path, line, column, then rule.
+  public func scan(_ targets: [ScanTarget]) throws -> ScanResult {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let slots = Slots<FileOutcome>(count: targets.count)
+    let next = Atomic<Int>(0)
+    let failure = Mutex<(any Error)?>(nil)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, targets.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let reader = FileReader(maxFileSize: maxFileSize)
+      let scratch = DetectorScratch()
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < targets.count else { return }
+        do {
+          slots[index] = try scanFile(targets[index], reader: reader, scratch: scratch)
+        } catch {
+          failure.withLock { $0 = $0 ?? error }
+          return
+        }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
+    var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
+    for index in targets.indices { result.add(slots[index] ?? .skipped(.special), target: targets[index]) }
+    result.finish(rules: detector.rules.count, duration: clock.now - start)
+    return result
+  }
+
+  /// Scans bytes read from stdin, shown as `-`.
+  public func scan(standardInput bytes: [UInt8]) throws -> ScanResult {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
+    let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
+      if FileReader.isBinary(buffer) { return .skipped(.binary) }
+      return .scanned(bytes: buffer.count, findings: try detector.scan(buffer, path: "-", scratch: DetectorScratch()))
+    }
+    result.add(outcome, target: ScanTarget(diskPath: "-", displayPath: "-", relativePath: "-"))
+    result.finish(rules: detector.rules.count, duration: clock.now - start)
+    return result
+  }
+
+  private func scanFile(_ target: ScanTarget, reader: FileReader, scratch: DetectorScratch) throws
+    -> FileOutcome
+  {
+    if config.isAllowlisted(target.relativePath) { return .skipped(.allowlisted) }
+    switch reader.read(target.diskPath) {
+    case .text(let bytes):
+      let findings = try detector.scan(bytes, path: target.relativePath, scratch: scratch)
+      return .scanned(bytes: bytes.count, findings: findings)
+    case .binary: return .skipped(.binary)
+    case .tooLarge: return .skipped(.tooLarge)
+    case .special: return .skipped(.special)
+    case .missing: return .skipped(.missing)
+    case .unreadable(let reason): return .unreadable(reason)
+    }
+  }
+}
+
+/// What happened to one file.
+enum FileOutcome: Sendable {
+  enum Reason: Sendable { case binary, tooLarge, special, allowlisted, missing }
+  case scanned(bytes: Int, findings: [Finding])
+  case skipped(Reason)
+  case unreadable(String)
+}
+
+extension ScanResult {
+  mutating func add(_ outcome: FileOutcome, target: ScanTarget) {
+    switch outcome {
+    case .scanned(let bytes, let found):
+      summary.files += 1
+      summary.bytes += bytes
+      findings += found.map { finding in
+        var finding = finding
+        finding.path = target.displayPath
+        return finding
+      }
+    case .skipped(.binary): summary.skippedBinary += 1
+    case .skipped(.tooLarge): summary.skippedTooLarge += 1
+    case .skipped(.special): summary.skippedSpecial += 1
+    case .skipped(.allowlisted): summary.skippedAllowlisted += 1
+    // Listed by git but deleted from the work tree: nothing to scan, nothing to report.
+    case .skipped(.missing): break
+    case .unreadable(let reason):
+      summary.unreadable += 1
+      warnings.append("\(target.displayPath): skipped, cannot read: \(reason)")
+    }
+  }
+
+  mutating func finish(rules: Int, duration: Duration) {
+    findings.sort {
+      ($0.path, $0.line, $0.column, $0.rule.id) < ($1.path, $1.line, $1.column, $1.rule.id)
+    }
+    summary.findings = findings.count
+    summary.rules = rules
+    summary.duration = duration
+  }
+}
+
+/// Write-once result slots filled by concurrent workers.
+// Each index is written by exactly one worker and read only after all workers have joined
+// (concurrentPerform returns), so no two threads ever touch the same slot at the same time.
+// A raw buffer, not an Array property: concurrent access to a class's Array would trip
+// Swift's dynamic exclusivity checks even though the indices differ.
+final class Slots<Element>: @unchecked Sendable {
+  private let storage: UnsafeMutableBufferPointer<Element?>
+  init(count: Int) {
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil)
+  }
+  deinit {
+    storage.deinitialize()
+    storage.deallocate()
+  }
+  subscript(index: Int) -> Element? {
+    get { storage[index] }
+    set { storage[index] = newValue }
+  }
+}

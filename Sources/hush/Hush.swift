@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import HushCore
+
+@main
+struct Hush: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "hush",
+    abstract: "Find secrets before they are committed, and the ones that already were.",
+    discussion: "Exit status: 0 nothing found, 1 secrets found, 2 usage or runtime error.",
+    version: version,
+    subcommands: [Scan.self, Rules.self],
+    defaultSubcommand: Scan.self
+  )
+
+  /// 0 = clean, 1 = findings, 2 = could not scan (ArgumentParser would use 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      Foundation.exit(code.rawValue)
+    } catch where exitCode(for: error).isSuccess {
+      exit(withError: error)
+    } catch let error as HushError {
+      Terminal.error("hush: \(error)")
+      Foundation.exit(2)
+    } catch {
+      // Usage errors: ArgumentParser's message with the usage line.
+      Terminal.error(fullMessage(for: error))
+      Foundation.exit(2)
+    }
+  }
+}
+
+/// Diagnostics go to stderr, always.
+enum Terminal {
+  static func error(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+  }
+
+  static func output(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+  static var wantsColor: Bool {
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    return !noColor && isatty(STDOUT_FILENO) == 1
+  }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import HushCore
+
+/// Options shared by every command that reports findings.
+struct ReportArguments: ParsableArguments {
+  @Option(help: "Output format: text or json.")
+  var format: ReportFormat = .text
+
+  @Flag(help: "Print secrets in full instead of redacted. Never use this in CI logs.")
+  var showSecrets = false
+
+  @Flag(name: .shortAndLong, help: "Print nothing on stderr unless something went wrong.")
+  var quiet = false
+
+  @Flag(name: .shortAndLong, help: "Print per-file diagnostics on stderr (never secret values).")
+  var verbose = false
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct Scan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Scan files, directories, or stdin (-) for secrets.",
+    discussion: """
+      Inside a git work tree a directory means the files git would consider (tracked, plus \
+      untracked files that are not ignored); --all-files scans every file. Files named \
+      explicitly are always scanned. Binary files and files over --max-file-size are skipped \
+      and counted.
+      """)
+
+  @Argument(help: "Files or directories to scan, or - for stdin.")
+  var paths: [String] = ["."]
+
+  @OptionGroup var report: ReportArguments
+
+  @Flag(help: "Scan every file under a directory, including files git ignores.")
+  var allFiles = false
+
+  @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G units).", valueName: "size"))
+  var maxFileSize = "10MiB"
+
+  @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
+  var config: String?
+
+  func run() throws {
+    let maxSize = try ByteSize.parse(maxFileSize)
+    let configuration = try ConfigLocator.load(explicit: config, near: paths.first ?? ".")
+    let detector = Detector(catalog: try RuleCatalog.bundled())
+    let scanner = Scanner(detector: detector, config: configuration, maxFileSize: maxSize)
+    let result: ScanResult
+    if paths == ["-"] {
+      result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+    } else {
+      guard !paths.contains("-") else {
+        throw ValidationError("'-' (stdin) cannot be combined with other paths")
+      }
+      let lister = TargetLister(includeIgnored: allFiles) { warning in
+        if report.verbose { Terminal.error("hush: \(warning)") }
+      }
+      result = try scanner.scan(try lister.targets(for: paths))
+    }
+    try Output.emit(result, report)
+  }
+}
+
+/// Writes a scan result and decides the exit status.
+enum Output {
+  static func emit(_ result: ScanResult, _ report: ReportArguments) throws {
+    let options = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
+    for warning in result.warnings where !report.quiet { Terminal.error("hush: \(warning)") }
+    switch report.format {
+    case .json: Terminal.output(JSONReport.render(result, options: options))
+    case .text:
+      Terminal.output(TextReport.render(result, options: options))
+      if !report.quiet {
+        Terminal.error(TextReport.summaryLine(result.summary))
+        if !result.findings.isEmpty { Terminal.error(TextReport.allowHint) }
+      }
+    }
+    if !result.findings.isEmpty { throw ExitCode(1) }
+  }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+@Suite struct ScanTests {
+  @Test func cleanDirectoryExitsZero() throws {
+    let box = try Sandbox()
+    try box.write("main.c", "int main(void) { return 0; }\n")
+    let run = try hush(["scan", "--format", "json", "."], in: box.url)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try run.findings().isEmpty)
+    #expect(try run.summary()["files"] as? Int == 1)
+  }
+
+  @Test func secretExitsOneWithRedactedJSON() throws {
+    let box = try Sandbox()
+    let key = Fake.stripeKey()
+    try box.write("config/app.env", "# settings\n" + "STRIPE=" + key + "\n")
+    let run = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
+    let finding = try #require(try run.findings().first)
+    #expect(finding["file"] as? String == "config/app.env")
+    #expect(finding["line"] as? Int == 2)
+    #expect(finding["column"] as? Int == 8)
+    #expect((finding["rule"] as? String)?.hasPrefix("stripe") == true)
+    #expect(!run.stdout.contains(key))
+    #expect(!run.stderr.contains(key))
+    #expect((finding["fingerprint"] as? String)?.count == 64)
+  }
+
+  @Test func showSecretsPrintsTheValue() throws {
+    let box = try Sandbox()
+    let key = Fake.stripeKey()
+    try box.write("a.txt", "k=" + key + "\n")
+    let run = try hush(["scan", "--show-secrets"], in: box.url)
+    #expect(run.status == 1)
+    #expect(run.stdout.contains(key))
+  }
+
+  @Test func noSubcommandScansTheCurrentDirectory() throws {
+    let box = try Sandbox()
+    try box.write("x.py", Fake.envToken() + "\n")
+    #expect(try hush([], in: box.url).status == 1)
+  }
+
+  @Test func stdin() throws {
+    let box = try Sandbox()
+    let run = try hush(["scan", "-", "--format", "json"], in: box.url, input: "x " + Fake.stripeKey() + "\n")
+    #expect(run.status == 1)
+    #expect(try run.findings().first?["file"] as? String == "-")
+    #expect(try hush(["scan", "-"], in: box.url, input: "nothing here\n").status == 0)
+  }
+
+  @Test func badPathExitsTwo() throws {
+    let box = try Sandbox()
+    let run = try hush(["scan", "does-not-exist"], in: box.url)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("does-not-exist: no such file or directory"))
+  }
+
+  @Test func usageErrorExitsTwo() throws {
+    let box = try Sandbox()
+    #expect(try hush(["scan", "--format", "xml"], in: box.url).status == 2)
+    #expect(try hush(["scan", "--max-file-size", "lots"], in: box.url).status == 2)
+  }
+
+  @Test func versionAndHelp() throws {
+    let box = try Sandbox()
+    let version = try hush(["--version"], in: box.url)
+    #expect(version.status == 0)
+    #expect(version.stdout.contains("."))
+    #expect(try hush(["--help"], in: box.url).status == 0)
+  }
+
+  @Test func gitRepositoryScansWhatGitConsiders() throws {
+    let box = try Sandbox(git: true)
+    try box.write(".gitignore", ".env\n")
+    try box.write(".env", Fake.envToken() + "\n")
+    try box.write("src/clean.swift", "let x = 1\n")
+    try box.git(["add", "."])
+    let considered = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(considered.status == 0, "ignored .env must not be reported: \(considered.stdout)")
+    let all = try hush(["scan", "--all-files", "--format", "json"], in: box.url)
+    #expect(all.status == 1)
+    #expect(try all.findings().first?["file"] as? String == ".env")
+    // A file named explicitly is scanned even when ignored: the user asked for it.
+    #expect(try hush(["scan", ".env"], in: box.url).status == 1)
+    // Untracked, not ignored files count too.
+    try box.write("new.txt", Fake.envToken() + "\n")
+    #expect(try hush(["scan"], in: box.url).status == 1)
+  }
+
+  @Test func subdirectoryOfARepository() throws {
+    let box = try Sandbox(git: true)
+    try box.write("sub/dir/a.env", Fake.envToken() + "\n")
+    try box.write("other/b.env", Fake.envToken() + "\n")
+    let run = try hush(["scan", "sub", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
+    #expect(try run.findings().map { $0["file"] as? String } == ["sub/dir/a.env"])
+  }
+
+  @Test func binaryAndOversizeFilesAreSkippedAndCounted() throws {
+    let box = try Sandbox()
+    var binary = Data(Fake.envToken().utf8)
+    binary.append(contentsOf: [0, 1, 2, 3])
+    try box.write("blob.bin", binary)
+    try box.write("big.txt", String(repeating: "x", count: 2048) + "\n" + Fake.envToken() + "\n")
+    try box.write("empty.txt", "")
+    let run = try hush(["scan", "--format", "json", "--max-file-size", "1K"], in: box.url)
+    #expect(run.status == 0)
+    let skipped = try #require(try run.summary()["skipped"] as? [String: Any])
+    #expect(skipped["binary"] as? Int == 1)
+    #expect(skipped["tooLarge"] as? Int == 1)
+    #expect(try run.summary()["files"] as? Int == 1)
+  }
+
+  @Test func oddPathsAreCarriedExactlyInJSON() throws {
+    let box = try Sandbox()
+    let names = ["with space.txt", "ünïcødé-日本.txt", "quote\"s'.txt", "new\nline.txt"]
+    for name in names { try box.write(name, Fake.envToken() + "\n") }
+    let run = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
+    let files = Set(try run.findings().compactMap { $0["file"] as? String })
+    #expect(files == Set(names))
+  }
+
+  @Test func oddPathsInsideAGitRepository() throws {
+    let box = try Sandbox(git: true)
+    let names = ["with space.txt", "ünïcødé.txt", "new\nline.txt"]
+    for name in names { try box.write(name, Fake.envToken() + "\n") }
+    try box.git(["add", "."])
+    let run = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(Set(try run.findings().compactMap { $0["file"] as? String }) == Set(names))
+  }
+
+  @Test func fifosSymlinkLoopsAndUnreadableFilesDoNotStopTheScan() throws {
+    let box = try Sandbox()
+    try box.write("real.txt", Fake.envToken() + "\n")
+    #expect(mkfifo(box.url.appendingPathComponent("pipe").path, 0o644) == 0)
+    try FileManager.default.createSymbolicLink(
+      atPath: box.url.appendingPathComponent("loop").path, withDestinationPath: ".")
+    try FileManager.default.createSymbolicLink(
+      atPath: box.url.appendingPathComponent("outside").path, withDestinationPath: "/etc")
+    try box.write("locked.txt", Fake.envToken() + "\n")
+    chmod(box.url.appendingPathComponent("locked.txt").path, 0)
+    let run = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
+    let files = try run.findings().compactMap { $0["file"] as? String }
+    #expect(files.contains("real.txt"))
+    #expect(!files.contains { $0.hasPrefix("loop/") || $0.hasPrefix("outside/") })
+    let skipped = try #require(try run.summary()["skipped"] as? [String: Any])
+    #expect(skipped["special"] as? Int == 1)
+    if getuid() == 0 {
+      // root reads any file: the locked one is scanned.
+      #expect(files.contains("locked.txt"))
+    } else {
+      #expect(skipped["unreadable"] as? Int == 1)
+      #expect(run.stderr.contains("locked.txt: skipped, cannot read"))
+    }
+  }
+
+  @Test func configAllowlistAndConfigErrors() throws {
+    let box = try Sandbox(git: true)
+    try box.write("fixtures/keys.txt", Fake.envToken() + "\n")
+    try box.write(".hush.toml", "[allowlist]\npaths = [\"fixtures/*\"]\n")
+    let run = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(try (run.summary()["skipped"] as? [String: Any])?["allowlisted"] as? Int == 1)
+    try box.write(".hush.toml", "# team settings\n[allowlist]\npathz = []\n")
+    let broken = try hush(["scan"], in: box.url)
+    #expect(broken.status == 2)
+    #expect(broken.stderr.contains(".hush.toml:3: unknown key 'allowlist.pathz'"))
+    let missing = try hush(["scan", "--config", "nope.toml"], in: box.url)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("nope.toml"))
+  }
+
+  @Test func textOutputHasNoColourOffTerminalAndSummaryOnStderr() throws {
+    let box = try Sandbox()
+    try box.write("a.env", Fake.envToken() + "\n")
+    let run = try hush(["scan"], in: box.url)
+    #expect(run.status == 1)
+    #expect(!run.stdout.contains("\u{1B}["))
+    #expect(run.stdout.contains("a.env:1:"))
+    #expect(run.stderr.contains("1 secret found"))
+    let quiet = try hush(["scan", "--quiet"], in: box.url)
+    #expect(quiet.stderr.isEmpty)
+  }
+}
+
+@Suite struct RulesCommandTests {
+  @Test func rulesCheckPasses() throws {
+    let run = try hush(["rules", "check"], in: Binary.packageRoot)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("0 problems"))
+  }
+
+  @Test func rulesListJSON() throws {
+    let run = try hush(["rules", "list", "--format", "json"], in: Binary.packageRoot)
+    #expect(run.status == 0)
+    let rules = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    #expect(rules.count >= 80)
+  }
+
+  /// Hush's own repository scans clean: rule examples live in patterns/, which .hush.toml
+  /// allowlists, and tests build their fake secrets at run time.
+  @Test func ownRepositoryScansClean() throws {
+    let run = try hush(["scan", "--format", "json"], in: Binary.packageRoot)
+    #expect(run.status == 0, "\(run.stdout)")
+  }
+}

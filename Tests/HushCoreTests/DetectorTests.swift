@@ -1,0 +1,80 @@
+import Testing
+
+@testable import HushCore
+
+@Suite struct DetectorTests {
+  let detector = Detector(catalog: CatalogTests.catalog)
+
+  func findings(_ text: String) throws -> [Finding] { try detector.scan(Array(text.utf8)) }
+
+  @Test func reportsLineColumnAndRedactsWithPublicPrefix() throws {
+    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let found = try findings("first line\n  héllo = \"\(token)\"\n")
+    let finding = try #require(found.first { $0.rule.provider == "github" })
+    #expect(finding.line == 2)
+    #expect(finding.column == 12)
+    #expect(finding.redacted == "ghp_" + Redaction.mask)
+    #expect(!finding.redacted.contains(String(token.dropFirst(4).prefix(6))))
+  }
+
+  @Test func providerRuleWinsOverGenericOnTheSameSecret() throws {
+    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let found = try findings("GITHUB_TOKEN=\(token)")
+    #expect(found.count == 1)
+    #expect(found.first?.rule.isGeneric == false)
+  }
+
+  @Test(arguments: ["hush:allow", "gitleaks:allow", "pragma: allowlist secret"])
+  func inlineIgnoreMarkers(_ marker: String) throws {
+    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    #expect(try findings("TOKEN=\(token) # \(marker)").isEmpty)
+    #expect(try !findings("TOKEN=\(token)").isEmpty)
+  }
+
+  @Test func crlfInvalidUTF8AndLongLines() throws {
+    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    var bytes: [UInt8] = Array("a\r\nb\r\n".utf8) + [0xFF, 0xC3, 0x28] + Array(" x\r\n".utf8)
+    bytes += Array(String(repeating: "z", count: 100_000).utf8) + Array(" \(token)\r\n".utf8)
+    let found = try detector.scan(bytes)
+    let finding = try #require(found.first)
+    #expect(finding.line == 4)
+    #expect(finding.secret == Array(token.utf8))
+  }
+
+  @Test func emptyAndBinaryLikeInputs() throws {
+    #expect(try detector.scan([UInt8]()).isEmpty)
+    #expect(try detector.scan([UInt8](repeating: 0xFF, count: 4096)).isEmpty)
+  }
+
+  @Test func tokenAtVeryStartAndEndOfBuffer() throws {
+    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    #expect(try findings(token).count == 1)
+    #expect(try findings("x\n" + token).count == 1)
+  }
+}
+
+@Suite struct ConfigTests {
+  @Test func parsesAllowlistPaths() throws {
+    let config = try HushConfig.parse("[allowlist]\npaths = [\"patterns/*\", \"*.lock\"]\n", file: ".hush.toml")
+    #expect(config.isAllowlisted("patterns/aws.toml"))
+    #expect(config.isAllowlisted("deep/dir/yarn.lock"))
+    #expect(!config.isAllowlisted("src/main.swift"))
+  }
+
+  @Test func unknownKeysNameFileAndLine() {
+    #expect(throws: ConfigError.unknownKey("allowlist.path", file: ".hush.toml", line: 3)) {
+      try HushConfig.parse("# c\n[allowlist]\npath = []\n", file: ".hush.toml")
+    }
+    #expect(throws: ConfigError.unknownKey("rulez", file: "c.toml", line: 1)) {
+      try HushConfig.parse("rulez = 1\n", file: "c.toml")
+    }
+  }
+
+  @Test func sizesParse() throws {
+    #expect(try ByteSize.parse("10MiB") == 10 << 20)
+    #expect(try ByteSize.parse("512k") == 512 << 10)
+    #expect(try ByteSize.parse("1048576") == 1_048_576)
+    #expect(throws: InputError.self) { try ByteSize.parse("ten") }
+    #expect(throws: InputError.self) { try ByteSize.parse("-5") }
+  }
+}
