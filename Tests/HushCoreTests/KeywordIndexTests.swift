@@ -49,6 +49,24 @@ import Testing
     }
   }
 
+  /// Large buffers run as two interleaved halves: hits across the middle must be seen once.
+  @Test(arguments: [4096, 4097, 10_001, 65_536])
+  func twoStreamCollectionAgreesWithNaiveSearch(_ length: Int) {
+    var generator = SystemRandomNumberGenerator()
+    let keywords = ["abcab", "bca", "cab", "ab", "xyzxyzxyz"]
+    let index = KeywordIndex(keywords: keywords)
+    let alphabet = Array("abcxyz".utf8)
+    var text = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+    // Plant a long keyword straddling the middle.
+    let middle = length / 2
+    text.replaceSubrange((middle - 4)..<(middle + 5), with: Array("xyzxyzxyz".utf8))
+    var packed: [UInt64] = []
+    text.withUnsafeBufferPointer { index.collectHits(in: $0, into: &packed) }
+    let collected = packed.map { (Int($0 & 0xFFFFF), Int($0 >> 20)) }
+    #expect(collected.map(\.1) == collected.map(\.1).sorted())
+    #expect(sorted(collected) == sorted(naiveHits(keywords, text)))
+  }
+
   @Test func emptyInputsAndNonASCIIBytes() {
     let index = KeywordIndex(keywords: ["key"])
     #expect(index.hits(in: []).isEmpty)

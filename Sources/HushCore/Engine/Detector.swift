@@ -15,8 +15,8 @@ public struct DetectorOptions: Sendable {
 /// Per-thread state of the detector; create one per worker and reuse it for every buffer.
 public final class DetectorScratch {
   let match = MatchScratch()
-  /// Per rule: the end of the last window its regex ran on in the current buffer.
-  var coveredUntil: [Int] = []
+  /// Keyword hits of the current buffer, reused across buffers.
+  var hits: [UInt64] = []
   /// Per rule: whether its `paths` scope admits the current file (nil: not yet known).
   var applies: [Bool?] = []
   /// Windows abandoned because a regex hit PCRE2's match limit.
@@ -31,7 +31,11 @@ public final class Detector: Sendable {
   public let options: DetectorOptions
   private let index: KeywordIndex
   private let keywordLengths: [Int]
-  private let rulesForKeyword: [[Int]]
+  /// Rules of keyword `k`: `ruleList[ruleStart[k]..<ruleStart[k + 1]]` (flat, so the hot
+  /// loop retains no inner arrays).
+  private let ruleStart: [Int]
+  private let ruleList: [Int]
+  private let isMultiline: [Bool]
   private let regexes: [LazyRegex]
 
   /// How far before a keyword a rule's match may begin, and after it a match may end.
@@ -58,7 +62,9 @@ public final class Detector: Sendable {
     }
     index = KeywordIndex(keywords: keywords)
     keywordLengths = keywords.map(\.utf8.count)
-    self.rulesForKeyword = rulesForKeyword.map { $0.sorted() }
+    ruleList = rulesForKeyword.flatMap { $0.sorted() }
+    ruleStart = rulesForKeyword.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+    isMultiline = catalog.rules.map(\.isMultiline)
     regexes = catalog.rules.map { LazyRegex(pattern: $0.regex, name: $0.id, jit: options.useJIT) }
   }
 
@@ -71,28 +77,37 @@ public final class Detector: Sendable {
   public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch)
     throws(RegexError) -> [Finding]
   {
-    scratch.coveredUntil = Array(repeating: -1, count: rules.count)
     scratch.applies = Array(repeating: nil, count: rules.count)
     var candidates: [Candidate] = []
-    do {
-      if options.usePrefilter {
-        try index.forEachHit(in: bytes) { keyword, end in
-          let start = end - keywordLengths[keyword]
-          for ruleIndex in rulesForKeyword[keyword] where start >= scratch.coveredUntil[ruleIndex] {
-            let window = self.window(rule: ruleIndex, around: start..<end, in: bytes)
-            scratch.coveredUntil[ruleIndex] = window.upperBound
-            try run(ruleIndex, on: window, in: bytes, path: path, scratch: scratch, into: &candidates)
-          }
-        }
-      } else {
-        try scanWithoutPrefilter(bytes, path: path, scratch: scratch, into: &candidates)
-      }
-    } catch let error as RegexError {
-      throw error
-    } catch {
-      preconditionFailure("only regex errors are thrown while scanning: \(error)")
+    if options.usePrefilter {
+      index.collectHits(in: bytes, into: &scratch.hits)
+      try runRules(onHits: scratch.hits, in: bytes, path: path, scratch: scratch, into: &candidates)
+    } else {
+      try scanWithoutPrefilter(bytes, path: path, scratch: scratch, into: &candidates)
     }
     return findings(from: resolveOverlaps(candidates), in: bytes, path: path)
+  }
+
+  /// Runs each rule of each hit's keyword on the window around the hit, once per window: a
+  /// hit inside a window already searched for that rule is skipped.
+  private func runRules(
+    onHits hits: [UInt64], in bytes: UnsafeBufferPointer<UInt8>, path: String,
+    scratch: DetectorScratch, into candidates: inout [Candidate]
+  ) throws(RegexError) {
+    guard !hits.isEmpty else { return }
+    var coveredUntil = [Int](repeating: -1, count: rules.count)
+    for hit in hits {
+      let keyword = Int(hit & 0xFFFFF)
+      let end = Int(hit >> 20)
+      let start = end - keywordLengths[keyword]
+      for slot in ruleStart[keyword]..<ruleStart[keyword + 1] {
+        let ruleIndex = ruleList[slot]
+        guard start >= coveredUntil[ruleIndex] else { continue }
+        let window = self.window(rule: ruleIndex, around: start..<end, in: bytes)
+        coveredUntil[ruleIndex] = window.upperBound
+        try run(ruleIndex, on: window, in: bytes, path: path, scratch: scratch, into: &candidates)
+      }
+    }
   }
 
   /// Convenience for tests and small inputs.
@@ -113,7 +128,7 @@ public final class Detector: Sendable {
   ) throws(RegexError) {
     let lines = LineIndex.lineRanges(in: bytes)
     for ruleIndex in rules.indices {
-      if rules[ruleIndex].isMultiline {
+      if isMultiline[ruleIndex] {
         try run(ruleIndex, on: 0..<bytes.count, in: bytes, path: path, scratch: scratch, into: &candidates)
       } else {
         for line in lines {
@@ -129,7 +144,7 @@ public final class Detector: Sendable {
     -> Range<Int>
   {
     let lower = LineIndex.lineStart(before: hit.lowerBound, in: bytes, limit: Self.lookBehind)
-    if rules[rule].isMultiline {
+    if isMultiline[rule] {
       return lower..<min(bytes.count, hit.upperBound + Self.multilineLookAhead)
     }
     return lower..<LineIndex.lineEnd(after: hit.upperBound, in: bytes, limit: Self.lookAhead)

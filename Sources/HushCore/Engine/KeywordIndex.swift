@@ -22,6 +22,8 @@ public struct KeywordIndex: Sendable {
   private let outputStart: [Int32]
   private let outputKeywords: [Int32]
   private let firstOutputState: Int
+  /// Length of the longest keyword: how far the two halves of a buffer must overlap.
+  private let maxKeywordLength: Int
 
   /// Builds the automaton. Keywords are lower-cased here; empty keywords are ignored.
   public init(keywords: [String]) {
@@ -37,29 +39,102 @@ public struct KeywordIndex: Sendable {
     self.firstOutputOffset = UInt32(dfa.firstOutputState * classCount)
     self.outputStart = dfa.outputStart
     self.outputKeywords = dfa.outputKeywords
+    self.maxKeywordLength = lowered.map(\.count).max() ?? 0
+  }
+
+  /// Appends every hit in `bytes` to `hits`, packed as `end << 20 | keyword` and sorted by
+  /// `end`. Large buffers are cut in two overlapping halves run by two interleaved automata:
+  /// a DFA's speed is bound by the latency of its dependent table loads, and two independent
+  /// chains keep the CPU twice as busy.
+  public func collectHits(in bytes: UnsafeBufferPointer<UInt8>, into hits: inout [UInt64]) {
+    hits.removeAll(keepingCapacity: true)
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    let count = bytes.count
+    let overlap = max(0, maxKeywordLength - 1)
+    guard count >= 4096 else {
+      forEachHit(in: bytes) { keyword, end in hits.append(UInt64(end) << 20 | UInt64(keyword)) }
+      return
+    }
+    let middle = count / 2
+    var second: [UInt64] = []
+    transitions.withUnsafeBufferPointer { tablePointer in
+      byteClass.withUnsafeBufferPointer { classPointer in
+        guard let table = tablePointer.baseAddress, let classes = classPointer.baseAddress else { return }
+        let threshold = firstOutputOffset
+        var stateA: UInt32 = 0
+        var stateB: UInt32 = 0
+        var a = 0
+        var b = middle - overlap
+        let steps = middle
+        var step = 0
+        // Lock-step over both halves; the second starts `overlap` early so that a keyword
+        // crossing the middle is seen whole, and reports only hits ending past the middle.
+        while step < steps {
+          stateA = table[Int(stateA) &+ Int(classes[Int(base[a])])]
+          stateB = table[Int(stateB) &+ Int(classes[Int(base[b])])]
+          a &+= 1
+          b &+= 1
+          step &+= 1
+          if stateA >= threshold { appendOutputs(of: stateA, end: a, to: &hits) }
+          if stateB >= threshold && b > middle { appendOutputs(of: stateB, end: b, to: &second) }
+        }
+        // The second half is longer by `overlap` plus the odd byte: finish it alone.
+        while b < count {
+          stateB = table[Int(stateB) &+ Int(classes[Int(base[b])])]
+          b &+= 1
+          if stateB >= threshold && b > middle { appendOutputs(of: stateB, end: b, to: &second) }
+        }
+      }
+    }
+    hits += second
+  }
+
+  private func appendOutputs(of stateOffset: UInt32, end: Int, to hits: inout [UInt64]) {
+    let state = Int(stateOffset) / classCount - firstOutputState
+    for slot in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+      hits.append(UInt64(end) << 20 | UInt64(outputKeywords[slot]))
+    }
   }
 
   /// Calls `onHit(keyword, end)` for every occurrence of every keyword in `bytes`, in order of
   /// `end` (the offset just past the occurrence's last byte).
-  @inline(__always)
   public func forEachHit(
     in bytes: UnsafeBufferPointer<UInt8>, _ onHit: (_ keyword: Int, _ end: Int) throws -> Void
   ) rethrows {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
     try transitions.withUnsafeBufferPointer { table in
       try byteClass.withUnsafeBufferPointer { classes in
+        guard let table = table.baseAddress, let classes = classes.baseAddress else { return }
         var state: UInt32 = 0
         var index = 0
-        let count = bytes.count
-        while index < count {
-          state = table[Int(state) &+ Int(classes[Int(base[index])])]
-          index &+= 1
-          if state >= firstOutputOffset {
-            try reportOutputs(of: state, end: index, onHit)
-          }
+        while index < bytes.count {
+          index = Self.advance(
+            base, count: bytes.count, from: index, state: &state, table: table, classes: classes,
+            threshold: firstOutputOffset)
+          guard index <= bytes.count, state >= firstOutputOffset else { return }
+          try reportOutputs(of: state, end: index, onHit)
         }
       }
     }
+  }
+
+  /// The DFA's hot loop: runs until it enters a state that completes a keyword (returning the
+  /// offset just past that byte) or reaches the end. Kept free of closures and `self` so the
+  /// compiler keeps everything in registers: one class load and one transition load per byte.
+  @inline(__always)
+  private static func advance(
+    _ base: UnsafePointer<UInt8>, count: Int, from start: Int, state: inout UInt32,
+    table: UnsafePointer<UInt32>, classes: UnsafePointer<UInt8>, threshold: UInt32
+  ) -> Int {
+    var current = state
+    var index = start
+    while index < count {
+      current = table[Int(current) &+ Int(classes[Int(base[index])])]
+      index &+= 1
+      if current >= threshold { break }
+    }
+    state = current
+    return index
   }
 
   private func reportOutputs(
