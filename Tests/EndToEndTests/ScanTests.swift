@@ -165,6 +165,8 @@ import Testing
     let run = try hush(["scan", "--format", "json"], in: box.url)
     #expect(run.status == 0, "\(run.stdout)")
     #expect(try (run.summary()["skipped"] as? [String: Any])?["allowlisted"] as? Int == 1)
+    // Globs match repository-relative paths, wherever hush runs from.
+    #expect(try hush(["scan", "keys.txt"], in: box.url.appendingPathComponent("fixtures")).status == 0)
     try box.write(".hush.toml", "# team settings\n[allowlist]\npathz = []\n")
     let broken = try hush(["scan"], in: box.url)
     #expect(broken.status == 2)

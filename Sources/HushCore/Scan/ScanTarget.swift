@@ -50,10 +50,18 @@ public struct TargetLister {
     return files.map { ScanTarget(diskPath: join(path, $0), displayPath: display(path, $0), relativePath: $0) }
   }
 
+  /// A named file's path relative to its repository's root (what allowlists match), or as
+  /// typed outside a repository.
   private func relativeName(of path: String) -> String {
-    var name = Substring(path)
-    while name.hasPrefix("./") { name = name.dropFirst(2) }
-    return String(name)
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    if let tree = Git(directory: directory.isEmpty ? "/" : directory).workTree() {
+      return tree.prefix + name
+    }
+    var typed = Substring(path)
+    while typed.hasPrefix("./") { typed = typed.dropFirst(2) }
+    return String(typed)
   }
 
   private func join(_ directory: String, _ file: String) -> String {
