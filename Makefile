@@ -5,7 +5,7 @@ ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/hush
 
-.PHONY: deps build run test install uninstall bench lint clean
+.PHONY: deps build run test install uninstall bench lint clean catalog-files
 
 # libpcre2-dev (headers and pkg-config file of PCRE2) is the only system dependency.
 # A fresh machine's package lists may be empty: update them before installing.
@@ -15,14 +15,14 @@ deps:
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libpcre2-dev pkg-config; \
 	fi
 
-build: deps
+build: deps catalog-files
 	$(SWIFT) build -c release --product hush
 
 # Runs Hush on the current repository, or `make run ARGS="scan --format json src"`.
 run: build
 	$(RELEASE_BIN) $(ARGS)
 
-test: deps lint
+test: deps lint catalog-files
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -36,6 +36,13 @@ uninstall:
 # Side by side with ripgrep on a generated ~200 MB corpus; see BENCHMARKS.md.
 bench: build
 	bash bench/run.sh $(RELEASE_BIN)
+
+# SwiftPM re-runs the catalog plugin when a rule file changes, but not when one is added or
+# removed: a changed list of rule files re-evaluates the manifest (and so the plugin).
+catalog-files:
+	@mkdir -p .build
+	@ls patterns/*.toml > .build/patterns.list.new
+	@cmp -s .build/patterns.list.new .build/patterns.list || { mv .build/patterns.list.new .build/patterns.list; touch Package.swift; }
 
 # Architecture rules of STYLE.md: one type touches PCRE2, one type starts processes.
 lint:

@@ -19,10 +19,16 @@ let package = Package(
       pkgConfig: "libpcre2-8",
       providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
     ),
+    // The rule model and its TOML parser: shared by HushCore and the build-time catalog compiler.
+    .target(
+      name: "HushRules",
+      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+    ),
     .target(
       name: "HushCore",
       dependencies: [
         "CPCRE2",
+        "HushRules",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -35,9 +41,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Turns patterns/*.toml into a Swift source at build time, so an installed `hush` needs
-    // no files beside it and the catalog can never drift from patterns/.
-    .executableTarget(name: "catalog-embed"),
+    // Compiles patterns/*.toml into Swift source at build time: an installed `hush` needs no
+    // files beside it and parses no TOML at start-up, the catalog cannot drift from patterns/,
+    // and an invalid rule fails the build with its file:line.
+    .executableTarget(name: "catalog-embed", dependencies: ["HushRules"]),
     .plugin(
       name: "CatalogEmbedder",
       capability: .buildTool(),

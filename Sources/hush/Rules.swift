@@ -13,7 +13,7 @@ struct Rules: ParsableCommand {
     var format: ReportFormat = .text
 
     func run() throws {
-      let rules = try RuleCatalog.bundled().rules
+      let rules = RuleCatalog.bundled.rules
       switch format {
       case .text:
         let width = rules.map(\.id.count).max() ?? 0
@@ -33,7 +33,7 @@ struct Rules: ParsableCommand {
       abstract: "Run every rule's examples (must be found) and counter-examples (must not).")
 
     func run() throws {
-      let rules = try RuleCatalog.bundled().rules
+      let rules = RuleCatalog.bundled.rules
       let problems = rules.flatMap(RuleChecker.problems(with:))
       for problem in problems { Terminal.error(problem) }
       let examples = rules.reduce(0) { $0 + $1.examples.count + $1.counterExamples.count }

@@ -46,7 +46,7 @@ struct Scan: ParsableCommand {
   func run() throws {
     let maxSize = try ByteSize.parse(maxFileSize)
     let configuration = try ConfigLocator.load(explicit: config, near: paths.first ?? ".")
-    let detector = Detector(catalog: try RuleCatalog.bundled())
+    let detector = Detector(catalog: RuleCatalog.bundled)
     let scanner = Scanner(detector: detector, config: configuration, maxFileSize: maxSize)
     let result: ScanResult
     if paths == ["-"] {

@@ -7,11 +7,6 @@ public struct RuleCatalog: Sendable {
 
   public init(rules: [Rule]) { self.rules = rules }
 
-  /// The catalog compiled into the binary from `patterns/`.
-  public static func bundled() throws -> RuleCatalog {
-    try parse(files: embeddedFiles.map { (name: $0.name, text: $0.text) })
-  }
-
   /// Parses rule files; ids must be unique across all of them.
   public static func parse(files: [(name: String, text: String)], requireExamples: Bool = true)
     throws(RuleError) -> RuleCatalog
@@ -75,11 +70,11 @@ public struct RuleCatalog: Sendable {
 }
 
 /// Line numbers of rule headers and keys, which TOMLKit does not report.
-struct SourceLines {
-  let lines: [Substring]
+public struct SourceLines: Sendable {
+  public let lines: [Substring]
   let ruleHeaders: [Int]
 
-  init(text: String) {
+  public init(text: String) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     self.lines = lines
     ruleHeaders = lines.indices.filter {
@@ -92,7 +87,7 @@ struct SourceLines {
   }
 
   /// The 1-based line where `key =` is set after line `start`, or `start` when not found.
-  func line(ofKey key: String, after start: Int) -> Int {
+  public func line(ofKey key: String, after start: Int) -> Int {
     for index in max(0, start)..<lines.count {
       let trimmed = lines[index].trimmingPrefix(while: { $0 == " " || $0 == "\t" })
       guard trimmed.hasPrefix(key) else { continue }

@@ -6,7 +6,6 @@ public enum RuleError: Error, Equatable, CustomStringConvertible {
   case wrongType(String, expected: String, file: String, line: Int)
   case invalidValue(String, reason: String, file: String, line: Int)
   case duplicateID(String, file: String, line: Int, firstSeen: String)
-  case regex(RegexError, file: String, line: Int)
 
   public var description: String {
     switch self {
@@ -22,8 +21,6 @@ public enum RuleError: Error, Equatable, CustomStringConvertible {
       "\(file):\(line): invalid '\(field)': \(reason)"
     case .duplicateID(let id, let file, let line, let first):
       "\(file):\(line): rule id '\(id)' is already defined at \(first)"
-    case .regex(let error, let file, let line):
-      "\(file):\(line): \(error)"
     }
   }
 }

@@ -35,6 +35,30 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
   /// `file:line` of the rule's definition.
   public var location: String
 
+  public init(
+    id: String, description: String, provider: String, severity: Severity, keywords: [String],
+    regex: String, secretGroup: Int = 1, minEntropy: Double? = nil, validator: Validator? = nil,
+    isMultiline: Bool = false, reference: String? = nil, rotate: String, examples: [String] = [],
+    counterExamples: [String] = [], paths: [String] = [], location: String
+  ) {
+    self.id = id
+    self.description = description
+    self.provider = provider
+    self.severity = severity
+    self.keywords = keywords
+    self.regex = regex
+    self.secretGroup = secretGroup
+    self.minEntropy = minEntropy
+    self.validator = validator
+    self.isMultiline = isMultiline
+    self.reference = reference
+    self.rotate = rotate
+    self.examples = examples
+    self.counterExamples = counterExamples
+    self.paths = paths
+    self.location = location
+  }
+
   /// Keyword + assignment rules that know no provider format; a provider rule on the same
   /// secret wins over them.
   public var isGeneric: Bool { provider == "generic" }
