@@ -8,12 +8,17 @@ public enum Placeholder {
     "****", "....", "password", "<", ">", "${", "{{", "}}", "%s", "%(", "$(",
   ].map { Array($0.utf8) }
 
+  static let maxLengthForRunCheck = 128
+
   /// Why `secret` is a placeholder, or nil when it looks like it could be real.
   public static func reason<C: Collection<UInt8>>(_ secret: C) -> String? {
     let lowered = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     for marker in markers where contains(lowered, marker) {
       return "contains '\(String(decoding: marker, as: UTF8.self))'"
     }
+    // Runs betray typed filler in short values; long structured encodings (PEM and OpenSSH
+    // keys, session tokens) legitimately hold runs such as the "AAAAAAAA" of zero bytes.
+    guard lowered.count <= maxLengthForRunCheck else { return nil }
     if hasAlphanumericRun(lowered, length: 6, step: 0) { return "repeated characters" }
     if hasAlphanumericRun(lowered, length: 6, step: 1) { return "sequential characters" }
     return nil

@@ -74,7 +74,7 @@ public enum TextReport {
   public static func render(_ result: ScanResult, options: ReportOptions) -> String {
     result.findings.map { finding in
       let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
-      let location = "\(finding.path):\(finding.line):\(finding.column)"
+      let location = "\(printable(finding.path)):\(finding.line):\(finding.column)"
       return """
         \(paint(location, code: "1", options)): \(severity) \(finding.rule.id): \(finding.rule.description)
             secret: \(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))
@@ -103,6 +103,13 @@ public enum TextReport {
 
   public static let allowHint =
     "hush: to allow a false positive, add `hush:allow` to its line or its path to [allowlist] paths in .hush.toml"
+
+  /// A path safe to print on a terminal: control characters (newlines in file names, escape
+  /// sequences planted in them) are shown escaped instead of being interpreted.
+  static func printable(_ path: String) -> String {
+    guard path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return path }
+    return String(JSONWriter.quoted(path).dropFirst().dropLast())
+  }
 
   private static func paint(_ text: String, severity: Severity, _ options: ReportOptions) -> String {
     switch severity {
