@@ -41,6 +41,21 @@ import Testing
     #expect(finding.secret == Array(token.utf8))
   }
 
+  /// Minified files put thousands of values on one line: columns must stay exact.
+  @Test func manyFindingsOnOneHugeLine() throws {
+    let tokens = (0..<300).map { _ in FakeSecrets.githubToken(prefix: "ghp_") }
+    var line = ""
+    var expectedColumns: [Int] = []
+    for token in tokens {
+      line += String(repeating: "é", count: 1000) + " "
+      expectedColumns.append(line.count + 1)
+      line += token
+    }
+    let found = try findings("first\n" + line + "\n")
+    #expect(found.map(\.column) == expectedColumns)
+    #expect(Set(found.map(\.line)) == [2])
+  }
+
   @Test func emptyAndBinaryLikeInputs() throws {
     #expect(try detector.scan([UInt8]()).isEmpty)
     #expect(try detector.scan([UInt8](repeating: 0xFF, count: 4096)).isEmpty)

@@ -104,7 +104,7 @@ public final class Detector: Sendable {
         let ruleIndex = ruleList[slot]
         guard start >= coveredUntil[ruleIndex] else { continue }
         let window = self.window(rule: ruleIndex, around: start..<end, in: bytes)
-        coveredUntil[ruleIndex] = window.upperBound
+        coveredUntil[ruleIndex] = coverage(of: window, rule: ruleIndex, in: bytes)
         try run(ruleIndex, on: window, in: bytes, path: path, scratch: scratch, into: &candidates)
       }
     }
@@ -150,6 +150,17 @@ public final class Detector: Sendable {
     return lower..<LineIndex.lineEnd(after: hit.upperBound, in: bytes, limit: Self.lookAhead)
   }
 
+  /// Up to where later hits need no window of their own. A window that ends at a line end
+  /// covers everything before it; one cut short (long lines, multi-line rules) may have cut a
+  /// match in two, so hits in its second half get a window of their own (duplicates merge).
+  private func coverage(of window: Range<Int>, rule: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    if window.upperBound == bytes.count || (!isMultiline[rule] && bytes[window.upperBound] == 0x0A) {
+      return window.upperBound
+    }
+    let reach = isMultiline[rule] ? Self.multilineLookAhead : Self.lookAhead
+    return max(window.lowerBound + 1, window.upperBound - reach / 2)
+  }
+
   private func run(
     _ ruleIndex: Int, on window: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String,
     scratch: DetectorScratch, into candidates: inout [Candidate]
@@ -193,8 +204,10 @@ public final class Detector: Sendable {
       return nil
     }
     if let validator = rule.validator, !validator.accepts(secret) { return nil }
-    let lines = LineIndex.lineStart(before: match.range.lowerBound, in: bytes, limit: .max)
-      ..< LineIndex.lineEnd(after: match.range.upperBound, in: bytes, limit: .max)
+    // The marker belongs on the secret's line; on a minified megabyte-long line, only near it.
+    let lines =
+      LineIndex.lineStart(before: match.range.lowerBound, in: bytes, limit: Self.lookBehind)
+      ..< LineIndex.lineEnd(after: match.range.upperBound, in: bytes, limit: Self.lookBehind)
     guard !InlineIgnore.isAllowed(bytes, in: lines) else { return nil }
     return Candidate(rule: ruleIndex, secret: range, entropy: entropy)
   }

@@ -45,11 +45,21 @@ enum LineIndex {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// Where the last column was counted, so many findings on one huge line (minified code)
+    /// are counted in one pass, not one pass each.
+    private var columnOffset = 0
+    private var column = 1
+
     /// 1-based line and character column of `target`; targets may go backwards (rarely).
     mutating func position(of target: Int) -> (line: Int, column: Int) {
       let line = lineNumber(of: target)
-      var column = 1
-      for index in lineStart..<target where bytes[index] & 0xC0 != 0x80 { column += 1 }
+      if columnOffset < lineStart || columnOffset > target {
+        columnOffset = lineStart
+        column = 1
+      }
+      // Count characters: every byte that does not continue a UTF-8 sequence.
+      for index in columnOffset..<target where bytes[index] & 0xC0 != 0x80 { column += 1 }
+      columnOffset = target
       return (line, column)
     }
 
