@@ -45,8 +45,28 @@ public enum Placeholder {
   }
 
   /// Values of generic rules that are words joined by separators (`X-Api-Key-Header`,
-  /// `bert-base-uncased`, `my.service.name`) and hold no digit are names, not secrets.
+  /// `bert-base-uncased`, `my.service.name`) and hold no digit, or identifiers of three or
+  /// more single-case parts (`last_token_col_plus1`, `MAX_RETRIES_V2`), are names, not secrets.
   public static func isWordLike<C: Collection<UInt8>>(_ secret: C) -> Bool {
+    isSeparatedWords(secret) || isIdentifier(secret)
+  }
+
+  private static func isIdentifier<C: Collection<UInt8>>(_ secret: C) -> Bool {
+    let parts = secret.split(whereSeparator: { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
+    guard parts.count >= 3 else { return false }
+    return parts.allSatisfy { part in
+      guard let first = part.first, isLetter(first) else { return false }
+      let lower = part.allSatisfy { !($0 >= 65 && $0 <= 90) && isAlphanumeric($0) }
+      let upper = part.allSatisfy { !($0 >= 97 && $0 <= 122) && isAlphanumeric($0) }
+      return lower || upper
+    }
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+  }
+
+  private static func isSeparatedWords<C: Collection<UInt8>>(_ secret: C) -> Bool {
     var words = 0
     var inWord = false
     for byte in secret {
