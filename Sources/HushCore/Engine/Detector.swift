@@ -219,18 +219,34 @@ public final class Detector: Sendable {
     var seen = Set<Candidate.Key>()
     let unique = candidates.filter { seen.insert($0.key).inserted }
       .sorted { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
-    let specific = unique.filter { !rules[$0.rule].isGeneric }
+    let specific = unique.filter { !rules[$0.rule].isGeneric }.map(\.secret)
+    // Sorted by start with the running maximum of ends: one binary search tells whether any
+    // provider secret overlaps a generic one (linear, not quadratic, on files full of values).
+    var reach: [Int] = []
+    for range in specific { reach.append(max(reach.last ?? Int.min, range.upperBound)) }
     var claimed = Set<Range<Int>>()
     var kept: [Candidate] = []
     for candidate in unique {
       if rules[candidate.rule].isGeneric {
-        if specific.contains(where: { $0.secret.overlaps(candidate.secret) }) { continue }
+        let before = Self.countStarting(before: candidate.secret.upperBound, in: specific)
+        if before > 0 && reach[before - 1] > candidate.secret.lowerBound { continue }
       } else if !claimed.insert(candidate.secret).inserted {
         continue
       }
       kept.append(candidate)
     }
     return kept
+  }
+
+  /// How many of `ranges` (sorted by lower bound) start before `offset`.
+  private static func countStarting(before offset: Int, in ranges: [Range<Int>]) -> Int {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ranges[middle].lowerBound < offset { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   private func findings(from candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String)

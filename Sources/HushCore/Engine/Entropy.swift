@@ -24,12 +24,12 @@ public enum Entropy {
   /// Size of the smallest common alphabet the bytes are drawn from: 10 (digits), 16 (hex, one
   /// case), 36 (digits and one letter case), 62 (alphanumeric), 64 (base64 or base64url), or 95.
   public static func alphabetSize<C: Collection<UInt8>>(_ bytes: C) -> Int {
-    var digits = false, lowerHex = false, upperHex = false, lower = false, upper = false
+    var lowerHex = false, upperHex = false, lower = false, upper = false
     var base64Symbols = 0
     var other = false
     for byte in bytes {
       switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digits = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): continue
       case UInt8(ascii: "a")...UInt8(ascii: "f"): lowerHex = true
       case UInt8(ascii: "A")...UInt8(ascii: "F"): upperHex = true
       case UInt8(ascii: "g")...UInt8(ascii: "z"): lower = true
@@ -40,7 +40,6 @@ public enum Entropy {
       default: other = true
       }
     }
-    _ = digits
     if other { return 95 }
     let anyLower = lower || lowerHex
     let anyUpper = upper || upperHex

@@ -206,11 +206,10 @@ private struct Trie {
     var outputs = self.outputs
     var failure = [Int](repeating: 0, count: children.count)
     var order: [Int] = [0]
-    var head = 0
     for cls in 0..<classCount {
       if delta[0][cls] < 0 { delta[0][cls] = 0 } else { order.append(Int(delta[0][cls])) }
     }
-    head = 1
+    var head = 1
     while head < order.count {
       let node = order[head]
       head += 1

@@ -83,11 +83,17 @@ public enum Placeholder {
     return words >= 2
   }
 
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard needle.count <= haystack.count else { return false }
-    for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
-      return true
+  /// Whether `needle` occurs in `haystack` (short needles, short haystacks: naive is fastest).
+  static func contains<C: RandomAccessCollection<UInt8>>(_ haystack: C, _ needle: [UInt8]) -> Bool
+  where C.Index == Int {
+    guard let first = needle.first, needle.count <= haystack.count else { return false }
+    var start = haystack.startIndex
+    let last = haystack.endIndex - needle.count
+    while start <= last {
+      if haystack[start] == first && haystack[start..<start + needle.count].elementsEqual(needle) {
+        return true
+      }
+      start += 1
     }
     return false
   }

@@ -7,17 +7,7 @@ public enum InlineIgnore {
 
   /// Whether `bytes[range]` holds one of the markers.
   public static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
-    markers.contains { marker in
-      guard range.count >= marker.count else { return false }
-      var start = range.lowerBound
-      let last = range.upperBound - marker.count
-      while start <= last {
-        if bytes[start] == marker[0], (0..<marker.count).allSatisfy({ bytes[start + $0] == marker[$0] }) {
-          return true
-        }
-        start += 1
-      }
-      return false
-    }
+    let line = bytes[range]
+    return markers.contains { Placeholder.contains(line, $0) }
   }
 }

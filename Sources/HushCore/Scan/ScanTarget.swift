@@ -1,3 +1,5 @@
+import Glibc
+
 /// One file to scan, named three ways.
 public struct ScanTarget: Sendable, Equatable {
   /// Where to read it.
@@ -72,8 +74,6 @@ public struct TargetLister {
     directory == "." || directory == "./" ? file : join(directory, file)
   }
 }
-
-import Glibc
 
 /// A path's kind, following symlinks (arguments the user typed may be links).
 enum FileKind: Equatable {
