@@ -37,17 +37,10 @@ struct Scan: ParsableCommand {
   @Flag(help: "Scan every file under a directory, including files git ignores.")
   var allFiles = false
 
-  @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G units).", valueName: "size"))
-  var maxFileSize = "10MiB"
-
-  @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
-  var config: String?
+  @OptionGroup var input: InputArguments
 
   func run() throws {
-    let maxSize = try ByteSize.parse(maxFileSize)
-    let configuration = try ConfigLocator.load(explicit: config, near: paths.first ?? ".")
-    let detector = Detector(catalog: RuleCatalog.bundled)
-    let scanner = Scanner(detector: detector, config: configuration, maxFileSize: maxSize)
+    let scanner = try input.scanner(near: paths.first ?? ".")
     let result: ScanResult
     if paths == ["-"] {
       result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
@@ -66,7 +59,7 @@ struct Scan: ParsableCommand {
 
 /// Writes a scan result and decides the exit status.
 enum Output {
-  static func emit(_ result: ScanResult, _ report: ReportArguments) throws {
+  static func emit(_ result: ScanResult, _ report: ReportArguments, blocked: String? = nil) throws {
     let options = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
     for warning in result.warnings where !report.quiet { Terminal.error("hush: \(warning)") }
     switch report.format {
@@ -76,6 +69,7 @@ enum Output {
       if !report.quiet {
         Terminal.error(TextReport.summaryLine(result.summary))
         if !result.findings.isEmpty { Terminal.error(TextReport.allowHint) }
+        if !result.findings.isEmpty, let blocked { Terminal.error(blocked) }
       }
     }
     if !result.findings.isEmpty { throw ExitCode(1) }

@@ -131,6 +131,28 @@ enum Fake {
   /// A Stripe-shaped live secret key.
   static func stripeKey() -> String { "sk" + "_live_" + random(24) }
 
+  /// A PEM RSA private key block with a random body.
+  static func privateKeyPEM() -> String {
+    let body = (0..<8).map { _ in random(64) + "\n" }.joined()
+    return "-----BEGIN RSA " + "PRIVATE KEY-----\n" + body + random(24) + "==\n-----END RSA " + "PRIVATE KEY-----\n"
+  }
+
+  /// An MCP server config whose GitHub token is `token` (a literal or a `${VAR}` reference).
+  static func mcpConfig(token: String) -> String {
+    """
+    {
+      "mcpServers": {
+        "github": {
+          "command": "npx",
+          "args": ["-y", "@modelcontextprotocol/server-github"],
+          "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\(token)", "LOG_LEVEL": "debug" }
+        }
+      }
+    }
+
+    """
+  }
+
   /// A generic token assignment, as in a .env file.
   static func envToken() -> String { "API" + "_TOKEN=" + random(32) }
 }

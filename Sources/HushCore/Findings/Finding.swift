@@ -18,6 +18,12 @@ public struct Finding: Sendable {
 
   /// The secret redacted for display.
   public var redacted: String { Redaction.redact(secret, keywords: rule.keywords) }
+
+  /// Whether the whole file is the finding (a `.env` being added), not a secret in it.
+  public var isWholeFile: Bool { secret.isEmpty }
+
+  /// What identifies the secret across places: its bytes, or the path of a whole-file finding.
+  public var identity: [UInt8] { isWholeFile ? Array(path.utf8) : secret }
 }
 
 /// Masks secrets for every output: keeps at most a 4-character public prefix.

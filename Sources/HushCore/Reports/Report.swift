@@ -14,7 +14,8 @@ public struct ReportOptions: Sendable {
   }
 
   func secret(of finding: Finding) -> String {
-    showSecrets ? String(decoding: finding.secret, as: UTF8.self) : finding.redacted
+    if finding.isWholeFile { return "" }
+    return showSecrets ? String(decoding: finding.secret, as: UTF8.self) : finding.redacted
   }
 }
 
@@ -41,7 +42,7 @@ public enum JSONReport {
         ("column", String(finding.column)),
         ("endLine", String(finding.endLine)),
         ("secret", q(options.secret(of: finding))),
-        ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.secret))),
+        ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
         ("entropy", JSONWriter.number(finding.entropy)),
       ], indent: "    ")
   }
@@ -77,7 +78,7 @@ public enum TextReport {
       let location = "\(printable(finding.path)):\(finding.line):\(finding.column)"
       return """
         \(paint(location, code: "1", options)): \(severity) \(finding.rule.id): \(finding.rule.description)
-            secret: \(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))
+            \(finding.isWholeFile ? "secret: the whole file" : "secret: \(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))")
             fix: \(finding.rule.rotate)
 
         """

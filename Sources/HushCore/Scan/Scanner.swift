@@ -80,13 +80,26 @@ public struct Scanner: Sendable {
     return result
   }
 
+  /// The detector's findings in one file's bytes, plus the literal secrets of an agent config.
+  func findings(in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch) throws -> [Finding] {
+    var found = try detector.scan(bytes, path: path, scratch: scratch)
+    guard AgentConfig.applies(to: path) else { return found }
+    // A provider rule names the secret best; the agent-config finding beats a generic one.
+    for extra in AgentConfig.literalSecrets(in: bytes, path: path)
+    where !found.contains(where: { !$0.rule.isGeneric && $0.secretRange.overlaps(extra.secretRange) }) {
+      found.removeAll { $0.secretRange.overlaps(extra.secretRange) }
+      found.append(extra)
+    }
+    return found
+  }
+
   private func scanFile(_ target: ScanTarget, reader: FileReader, scratch: DetectorScratch) throws
     -> FileOutcome
   {
     if config.isAllowlisted(target.relativePath) { return .skipped(.allowlisted) }
     switch reader.read(target.diskPath) {
     case .text(let bytes):
-      let findings = try detector.scan(bytes, path: target.relativePath, scratch: scratch)
+      let findings = try findings(in: bytes, path: target.relativePath, scratch: scratch)
       return .scanned(bytes: bytes.count, findings: findings)
     case .binary: return .skipped(.binary)
     case .tooLarge: return .skipped(.tooLarge)

@@ -1,0 +1,61 @@
+/// `hush staged`: scans the index version of every added, copied or modified file whole (so a
+/// multi-line key is seen), and keeps the findings that touch lines the change adds.
+public struct StagedScan: Sendable {
+  public let scanner: Scanner
+
+  public init(scanner: Scanner) { self.scanner = scanner }
+
+  /// Scans what is staged in the work tree holding `directory`.
+  public func run(in directory: String) throws -> ScanResult {
+    let clock = ContinuousClock()
+    let start = clock.now
+    guard let tree = Git(directory: directory).workTree() else { throw GitError.notARepository(directory) }
+    let git = Git(directory: tree.root)
+    let files = try StagedDiff.parse(git.output(StagedDiff.arguments))
+    var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
+    var scannable: [StagedFile] = []
+    for file in files where file.isRegularFile {
+      if scanner.config.isAllowlisted(file.path) {
+        result.summary.skippedAllowlisted += 1
+      } else {
+        scannable.append(file)
+      }
+    }
+    try scanBlobs(of: scannable, git: git, into: &result)
+    for file in scannable where file.status == "A" {
+      guard let rule = SensitiveFiles.rule(for: file.path) else { continue }
+      result.findings.append(
+        Finding(rule: rule, path: file.path, line: 1, column: 1, endLine: 1, secret: [], secretRange: 0..<0, entropy: 0))
+    }
+    // A hook that passes while reading nothing is worse than no hook: it is trusted.
+    let addedText = scannable.filter { !$0.addedLines.isEmpty }
+    if !addedText.isEmpty && result.summary.bytes == 0 && result.summary.skippedBinary + result.summary.skippedTooLarge == 0 {
+      throw GitError.nothingRead(files: addedText.count)
+    }
+    result.finish(rules: scanner.detector.rules.count, duration: clock.now - start)
+    return result
+  }
+
+  private func scanBlobs(of files: [StagedFile], git: Git, into result: inout ScanResult) throws {
+    guard !files.isEmpty else { return }
+    let reader = try CatFileReader(git: git, objects: files.map(\.blob))
+    let scratch = DetectorScratch()
+    for file in files {
+      let target = ScanTarget(diskPath: file.path, displayPath: file.path, relativePath: file.path)
+      switch try reader.next(object: file.blob, maxSize: scanner.maxFileSize) {
+      case .blob(let bytes):
+        let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
+          if FileReader.isBinary(buffer) { return .skipped(.binary) }
+          let found = try scanner.findings(in: buffer, path: file.path, scratch: scratch)
+          // git shows no hunks for files it treats as binary (an attribute): all lines count.
+          let added = file.gitSaysBinary ? found : found.filter { file.touchesAddedLine($0.line...$0.endLine) }
+          return .scanned(bytes: buffer.count, findings: added)
+        }
+        result.add(outcome, target: target)
+      case .tooLarge: result.add(.skipped(.tooLarge), target: target)
+      case .other: result.add(.skipped(.special), target: target)
+      }
+    }
+    try reader.finish()
+  }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import HushCore
+
+/// Options of every command that reads content: where the config is, how large a file may be.
+struct InputArguments: ParsableArguments {
+  @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G units).", valueName: "size"))
+  var maxFileSize = "10MiB"
+
+  @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
+  var config: String?
+
+  /// A scanner with the bundled rules and the config found near `path`.
+  func scanner(near path: String) throws -> Scanner {
+    let maxSize = try ByteSize.parse(maxFileSize)
+    let configuration = try ConfigLocator.load(explicit: config, near: path)
+    return Scanner(detector: Detector(catalog: RuleCatalog.bundled), config: configuration, maxFileSize: maxSize)
+  }
+}
+
+struct Staged: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Scan what is staged for commit (run by the pre-commit hook).",
+    discussion: """
+      Scans the index version of every added, copied or modified file (never the work tree), \
+      whole, and reports the secrets on lines the commit adds, plus sensitive files being \
+      added (.env, private keys, key stores, credentials files). Works before the first commit.
+      """)
+
+  @OptionGroup var report: ReportArguments
+  @OptionGroup var input: InputArguments
+
+  func run() throws {
+    let result = try StagedScan(scanner: input.scanner(near: ".")).run(in: ".")
+    try Output.emit(result, report, blocked: "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify.")
+  }
+}

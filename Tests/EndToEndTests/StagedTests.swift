@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// `hush staged` against real repositories: what the pre-commit hook sees.
+@Suite struct StagedTests {
+  /// A repository with one commit holding `files`, committed without any hook.
+  static func repository(_ files: [String: String] = ["README.md": "hello\n"]) throws -> Sandbox {
+    let box = try Sandbox(git: true)
+    for (path, text) in files { try box.write(path, text) }
+    try box.git(["add", "-A"])
+    try box.git(["commit", "-q", "--no-verify", "-m", "initial"])
+    return box
+  }
+
+  @Test func beforeTheFirstCommit() throws {
+    let box = try Sandbox(git: true)
+    try box.write("app.cfg", "stripe = " + Fake.stripeKey() + "\n")
+    try box.git(["add", "app.cfg"])
+    let run = try hush(["staged", "--format", "json"], in: box.url)
+    #expect(run.status == 1, "\(run.stderr)")
+    let finding = try #require(try run.findings().first)
+    #expect(finding["file"] as? String == "app.cfg")
+    #expect(finding["line"] as? Int == 1)
+  }
+
+  @Test func nothingStagedIsClean() throws {
+    let box = try Self.repository()
+    let run = try hush(["staged"], in: box.url)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func onlyAddedLinesAreReported() throws {
+    let old = Fake.stripeKey()
+    let box = try Self.repository(["settings.py": "a = 1\nKEY = '" + old + "'\nb = 2\n"])
+    try box.write("settings.py", "a = 1\nKEY = '" + old + "'\nb = 2\nc = 3\n")
+    try box.git(["add", "settings.py"])
+    #expect(try hush(["staged"], in: box.url).status == 0, "a committed secret is not this commit's")
+
+    let new = Fake.stripeKey()
+    try box.write("settings.py", "a = 1\nKEY = '" + old + "'\nb = 2\nc = 3\nNEW = '" + new + "'\n")
+    try box.git(["add", "settings.py"])
+    let run = try hush(["staged", "--format", "json", "--show-secrets"], in: box.url)
+    #expect(run.status == 1)
+    let findings = try run.findings()
+    #expect(findings.count == 1)
+    #expect(findings.first?["line"] as? Int == 5)
+    #expect(findings.first?["secret"] as? String == new)
+  }
+
+  @Test func indexVersionIsScannedNotTheWorkTree() throws {
+    let box = try Self.repository()
+    try box.write("notes.txt", "token " + Fake.stripeKey() + "\n")
+    try box.git(["add", "notes.txt"])
+    try box.write("notes.txt", "nothing to see\n")
+    #expect(try hush(["staged"], in: box.url).status == 1, "the staged secret is what gets committed")
+
+    try box.git(["reset", "-q"])
+    try box.write("other.txt", "token " + Fake.stripeKey() + "\n")
+    #expect(try hush(["staged"], in: box.url).status == 0, "unstaged changes are not committed")
+  }
+
+  @Test func multiLinePrivateKeyIsSeenWhole() throws {
+    let box = try Self.repository()
+    try box.write("deploy/key.txt", Fake.privateKeyPEM())
+    try box.git(["add", "deploy/key.txt"])
+    let run = try hush(["staged", "--format", "json"], in: box.url)
+    #expect(run.status == 1, "\(run.stdout)")
+    let finding = try #require(try run.findings().first)
+    #expect((finding["rule"] as? String)?.contains("private-key") == true)
+    #expect(finding["line"] as? Int == 1)
+    #expect((finding["endLine"] as? Int ?? 0) > 1)
+  }
+
+  @Test func renamedFileAddsNoLines() throws {
+    let box = try Self.repository(["old name.cfg": "key=" + Fake.stripeKey() + "\nmode=fast\n"])
+    try box.git(["mv", "old name.cfg", "new name.cfg"])
+    #expect(try hush(["staged"], in: box.url).status == 0, "moving committed content adds nothing")
+  }
+
+  @Test func deletedFilesAreIgnoredAndOddNamesAreReported() throws {
+    let box = try Self.repository(["gone.txt": "bye\n"])
+    try box.git(["rm", "-q", "gone.txt"])
+    #expect(try hush(["staged"], in: box.url).status == 0)
+
+    let names = ["with space.txt", "ünïcödé.txt", "new\nline.txt", "tab\there.txt"]
+    for name in names { try box.write(name, "k=" + Fake.stripeKey() + "\n") }
+    try box.git(["add", "-A"])
+    let run = try hush(["staged", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
+    let files = Set(try run.findings().compactMap { $0["file"] as? String })
+    #expect(files == Set(names))
+  }
+
+  @Test func binaryAndOversizeFilesAreSkippedAndCounted() throws {
+    let box = try Self.repository()
+    try box.write("image.bin", Data([0, 1, 2]) + Data(("k=" + Fake.stripeKey()).utf8))
+    try box.write("big.txt", String(repeating: "x", count: 4096) + "\nk=" + Fake.stripeKey() + "\n")
+    try box.git(["add", "-A"])
+    let run = try hush(["staged", "--format", "json", "--max-file-size", "1K"], in: box.url)
+    #expect(run.status == 0, "\(run.stdout)")
+    let skipped = try #require(try run.summary()["skipped"] as? [String: Any])
+    #expect(skipped["binary"] as? Int == 1)
+    #expect(skipped["tooLarge"] as? Int == 1)
+  }
+
+  @Test func sensitiveFilesBeingAddedAreReported() throws {
+    let box = try Self.repository()
+    try box.write(".env", "DEBUG=true\n")
+    try box.write(".env.example", "API_KEY=\n")
+    try box.write("certs/client.p12", Data([0x30, 0x82, 0, 1]))
+    try box.write(".cursor/mcp.json", Fake.mcpConfig(token: "${GITHUB_TOKEN}"))
+    try box.write("mcp.json", Fake.mcpConfig(token: "tok_" + Fake.random(32)))
+    try box.git(["add", "-A"])
+    let run = try hush(["staged", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
+    let found = Set(try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" })
+    #expect(found == [".env:dotenv-file", "certs/client.p12:keystore-file", "mcp.json:mcp-config-literal-secret"])
+  }
+
+  @Test func duringAMerge() throws {
+    let box = try Self.repository()
+    try box.git(["checkout", "-q", "-b", "feature"])
+    try box.write("feature.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.git(["add", "feature.txt"])
+    try box.git(["commit", "-q", "--no-verify", "-m", "feature"])
+    try box.git(["checkout", "-q", "main"])
+    try box.write("main.txt", "main work\n")
+    try box.git(["add", "main.txt"])
+    try box.git(["commit", "-q", "--no-verify", "-m", "main"])
+    try box.git(["merge", "-q", "--no-commit", "feature"])
+    let run = try hush(["staged", "--format", "json"], in: box.url)
+    #expect(run.status == 1, "the merge brings the secret into main")
+    #expect(try run.findings().first?["file"] as? String == "feature.txt")
+  }
+
+  @Test func inALinkedWorktreeAndASubdirectory() throws {
+    let box = try Self.repository(["src/a.txt": "a\n"])
+    let worktree = box.url.appendingPathComponent("wt")
+    try box.git(["worktree", "add", "-q", worktree.path])
+    try Data(("k=" + Fake.stripeKey() + "\n").utf8).write(to: worktree.appendingPathComponent("src/b.txt"))
+    _ = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git", "add", "src/b.txt"], in: worktree)
+    let run = try hush(["staged", "--format", "json"], in: worktree.appendingPathComponent("src"))
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(try run.findings().first?["file"] as? String == "src/b.txt")
+    #expect(try hush(["staged"], in: box.url).status == 0, "the main work tree has its own index")
+  }
+
+  @Test func missingObjectIsAnErrorNotAPass() throws {
+    let box = try Self.repository()
+    let fake = String(repeating: "ab", count: 20)
+    try box.git(["update-index", "--add", "--cacheinfo", "100644,\(fake),ghost.txt"])
+    let run = try hush(["staged"], in: box.url)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains(fake))
+  }
+
+  @Test func outsideARepositoryIsAnError() throws {
+    let box = try Sandbox()
+    let run = try hush(["staged"], in: box.url)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("not a git repository"))
+  }
+}
