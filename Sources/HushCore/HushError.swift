@@ -7,3 +7,4 @@ extension RuleError: HushError {}
 extension ConfigError: HushError {}
 extension InputError: HushError {}
 extension GitError: HushError {}
+extension OutputError: HushError {}

@@ -15,6 +15,8 @@ public struct Finding: Sendable {
   public let secretRange: Range<Int>
   /// Shannon entropy of the secret, bits per character.
   public let entropy: Double
+  /// The commit that introduced it, for findings in history.
+  public var origin: Origin? = nil
 
   /// The secret redacted for display.
   public var redacted: String { Redaction.redact(secret, keywords: rule.keywords) }

@@ -60,6 +60,29 @@ public struct Git: Sendable {
     return output.stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// Whether the repository is a shallow clone. Throws when `directory` is not in a
+  /// repository (bare repositories count).
+  public func isShallow() throws(GitError) -> Bool {
+    let result = try run(["rev-parse", "--is-shallow-repository"])
+    guard result.status == 0 else { throw .notARepository(directory) }
+    return String(decoding: result.stdout, as: UTF8.self).hasPrefix("true")
+  }
+
+  /// HEAD's files: path to blob id. Empty when HEAD has no commit yet.
+  public func headTree() throws(GitError) -> [String: String] {
+    let result = try run(["ls-tree", "-r", "-z", "--full-tree", "HEAD"])
+    guard result.status == 0 else { return [:] }
+    var tree: [String: String] = [:]
+    // `mode type id TAB path NUL`
+    for entry in result.stdout.split(separator: 0) {
+      guard let tab = entry.firstIndex(of: 9) else { continue }
+      let fields = entry[..<tab].split(separator: UInt8(ascii: " "))
+      guard fields.count == 3 else { continue }
+      tree[String(decoding: entry[(tab + 1)...], as: UTF8.self)] = String(decoding: fields[2], as: UTF8.self)
+    }
+    return tree
+  }
+
   /// Runs `git <arguments>` in the directory, feeding `input` on stdin. A non-zero exit is
   /// returned, not thrown: for several git commands it is an answer.
   func run(_ arguments: [String], input: [UInt8]? = nil) throws(GitError)

@@ -32,8 +32,7 @@ public enum JSONReport {
 
   static func finding(for finding: Finding, options: ReportOptions) -> String {
     let q = JSONWriter.quoted
-    return JSONWriter.object(
-      [
+    var members: [(String, String)] = [
         ("rule", q(finding.rule.id)),
         ("description", q(finding.rule.description)),
         ("severity", q(finding.rule.severity.rawValue)),
@@ -44,10 +43,27 @@ public enum JSONReport {
         ("secret", q(options.secret(of: finding))),
         ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
         ("entropy", JSONWriter.number(finding.entropy)),
-      ], indent: "    ")
+      ]
+    if let origin = finding.origin {
+      members += [
+        ("commit", q(origin.commit.id)),
+        ("author", q(origin.commit.author)),
+        ("email", q(origin.commit.email)),
+        ("date", q(HistoryReport.date(origin.commit.time))),
+        ("message", q(origin.commit.subject)),
+        ("laterCommits", String(origin.laterCommits)),
+        ("inHead", String(origin.isInHead)),
+        ("alsoAt", "[" + origin.otherPaths.map(q).joined(separator: ", ") + "]"),
+      ]
+    }
+    return JSONWriter.object(members, indent: "    ")
   }
 
   static func summaryObject(_ summary: ScanSummary) -> String {
+    JSONWriter.object(summaryMembers(summary), indent: "  ")
+  }
+
+  static func summaryMembers(_ summary: ScanSummary) -> [(String, String)] {
     let skipped = JSONWriter.object(
       [
         ("binary", String(summary.skippedBinary)),
@@ -58,15 +74,14 @@ public enum JSONReport {
       ], indent: "    ")
     let milliseconds = Double(summary.duration.components.seconds) * 1000
       + Double(summary.duration.components.attoseconds) / 1e15
-    return JSONWriter.object(
-      [
-        ("findings", String(summary.findings)),
-        ("files", String(summary.files)),
-        ("bytes", String(summary.bytes)),
-        ("skipped", skipped),
-        ("rules", String(summary.rules)),
-        ("durationMs", JSONWriter.number(milliseconds, decimals: 1)),
-      ], indent: "  ")
+    return [
+      ("findings", String(summary.findings)),
+      ("files", String(summary.files)),
+      ("bytes", String(summary.bytes)),
+      ("skipped", skipped),
+      ("rules", String(summary.rules)),
+      ("durationMs", JSONWriter.number(milliseconds, decimals: 1)),
+    ]
   }
 }
 
@@ -79,7 +94,7 @@ public enum TextReport {
       return """
         \(paint(location, code: "1", options)): \(severity) \(finding.rule.id): \(finding.rule.description)
             \(finding.isWholeFile ? "secret: the whole file" : "secret: \(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))")
-            fix: \(finding.rule.rotate)
+            \(finding.origin.map { TextReport.originLines($0) } ?? "")fix: \(finding.rule.rotate)
 
         """
     }.joined()

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A file that cannot be written where or how it was asked.
+public enum OutputError: Error, Equatable, CustomStringConvertible {
+  case insideWorkTree(String, root: String)
+  case unwritable(String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .insideWorkTree(let path, let root):
+      "\(path): refusing to write plaintext secrets inside the work tree \(root), where they could be committed; choose a path outside it"
+    case .unwritable(let path, let reason): "\(path): cannot write: \(reason)"
+    }
+  }
+}
+
+/// Writes files whole or not at all: to a temporary file beside the target, flushed, then
+/// renamed over it, so a crash never leaves half a file.
+public enum AtomicFile {
+  public static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(OutputError) {
+    let directory = (path as NSString).deletingLastPathComponent
+    let template = (directory.isEmpty ? "." : directory) + "/.hush-XXXXXX"
+    var name = Array(template.utf8CString)
+    let fd = name.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+    guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
+    let temporary = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var failure: String?
+    if fchmod(fd, mode) != 0 {
+      failure = String(cString: strerror(errno))
+    } else if !(bytes.withUnsafeBytes { ChildProcess.writeAll(fd, $0) }) || fsync(fd) != 0 {
+      failure = String(cString: strerror(errno))
+    }
+    close(fd)
+    if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+    if let failure {
+      unlink(temporary)
+      throw .unwritable(path, reason: failure)
+    }
+  }
+
+  /// Throws when `path` would land inside the work tree that holds `directory`.
+  public static func refuseInsideWorkTree(_ path: String, repository directory: String) throws(OutputError) {
+    guard let tree = Git(directory: directory).workTree() else { return }
+    let parent = (path as NSString).deletingLastPathComponent
+    guard let resolved = realpath(parent.isEmpty ? "." : parent, nil) else {
+      throw .unwritable(path, reason: "its directory does not exist")
+    }
+    defer { free(resolved) }
+    let target = String(cString: resolved)
+    if target == tree.root || target.hasPrefix(tree.root.hasSuffix("/") ? tree.root : tree.root + "/") {
+      throw .insideWorkTree(path, root: tree.root)
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reports of `hush history`: attributed findings, then the remediation plan.
+public enum HistoryReport {
+  /// `{"findings": [...], "remediation": {...}, "summary": {...}}`.
+  public static func json(_ result: HistoryResult, remediation: Remediation, options: ReportOptions) -> String {
+    let q = JSONWriter.quoted
+    let findings = result.scan.findings.map { JSONReport.finding(for: $0, options: options) }
+    let secrets = remediation.secrets.map { secret in
+      JSONWriter.object(
+        [
+          ("rule", q(secret.rule.id)),
+          ("severity", q(secret.rule.severity.rawValue)),
+          ("secret", q(secret.redacted)),
+          ("fingerprint", q(secret.fingerprint)),
+          ("firstCommit", q(secret.firstCommit.id)),
+          ("author", q(secret.firstCommit.author)),
+          ("email", q(secret.firstCommit.email)),
+          ("date", q(date(secret.firstCommit.time))),
+          ("exposedDays", String(secret.exposedDays)),
+          ("paths", "[" + secret.paths.map(q).joined(separator: ", ") + "]"),
+          ("occurrences", String(secret.occurrences)),
+          ("inHead", String(secret.isInHead)),
+          ("rotate", q(secret.rule.rotate)),
+          ("purge", q(secret.isWholeFile ? "invert-paths" : "replace-text")),
+        ], indent: "      ")
+    }
+    let plan = JSONWriter.object(
+      [
+        ("secrets", JSONWriter.array(secrets, indent: "    ")),
+        ("purge", JSONWriter.array(remediation.purgeSteps.map(q), indent: "    ")),
+        ("warning", q(Remediation.warning)),
+      ], indent: "  ")
+    var summary = JSONReport.summaryMembers(result.scan.summary)
+    summary.insert(contentsOf: [("commits", String(result.commits)), ("blobs", String(result.blobs))], at: 1)
+    summary.append(("shallow", String(result.isShallow)))
+    return JSONWriter.object([
+      ("findings", JSONWriter.array(findings, indent: "  ")),
+      ("remediation", plan),
+      ("summary", JSONWriter.object(summary, indent: "  ")),
+    ]) + "\n"
+  }
+
+  /// Findings as `scan` prints them, each with its commit, then the plan.
+  public static func text(_ result: HistoryResult, remediation: Remediation, options: ReportOptions) -> String {
+    var text = TextReport.render(result.scan, options: options)
+    guard !remediation.secrets.isEmpty else { return text }
+    let count = remediation.secrets.count
+    text += "Remediation plan: \(count) secret\(count == 1 ? "" : "s") to rotate, then purge\n\n"
+    for (number, secret) in remediation.secrets.enumerated() {
+      let commit = secret.firstCommit
+      let shown = secret.isWholeFile ? "whole file" : secret.redacted
+      text += """
+        \(number + 1). \(secret.rule.id) (\(shown)): exposed \(secret.exposedDays) days, since \(commit.id.prefix(12)) on \(date(commit.time)) by \(commit.author) <\(commit.email)>
+           where: \(secret.paths.map(TextReport.printable).joined(separator: ", ")) (\(secret.occurrences) occurrence\(secret.occurrences == 1 ? "" : "s")); \(secret.isInHead ? "still in HEAD" : "not in HEAD")
+           rotate: \(secret.rule.rotate)
+
+        """
+    }
+    text += "Purge (only after rotating):\n"
+    text += remediation.purgeSteps.map { "   \($0)\n" }.joined()
+    text += "\n\(Remediation.warning)\n"
+    return text
+  }
+
+  /// One line for stderr.
+  public static func summaryLine(_ result: HistoryResult) -> String {
+    let line = TextReport.summaryLine(result.scan.summary)
+    let shape = "\(result.commits) commit\(result.commits == 1 ? "" : "s"), \(result.blobs) unique blob\(result.blobs == 1 ? "" : "s")"
+    return line.replacingOccurrences(of: "(scanned ", with: "(\(shape); scanned ")
+  }
+
+  /// ISO 8601 in UTC, e.g. `2024-05-01T12:00:00Z`.
+  static func date(_ seconds: Int) -> String {
+    Date(timeIntervalSince1970: TimeInterval(seconds)).ISO8601Format()
+  }
+}
+
+extension TextReport {
+  static func originLines(_ origin: Origin) -> String {
+    let commit = origin.commit
+    let carried = origin.laterCommits == 0 ? "" : "; \(origin.laterCommits) later commit\(origin.laterCommits == 1 ? " carries" : "s carry") it"
+    return "commit: \(commit.id.prefix(12)) \(HistoryReport.date(commit.time)) \(commit.author) <\(commit.email)>: \(printable(commit.subject))\n"
+      + "    \(origin.isInHead ? "still in HEAD" : "not in HEAD")\(carried)\n    "
+  }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import HushCore
+
+struct History: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Scan the git history: every unique blob once, each secret attributed to its commit.",
+    discussion: """
+      Reads every blob the selected commits introduce once, through one git cat-file --batch, \
+      scans them on all cores, and attributes each secret to the commit, author, date and path \
+      that introduced it. The text report ends with a remediation plan: what to rotate, for \
+      how long it was exposed, and how to purge it with git filter-repo.
+      """)
+
+  @Argument(help: ArgumentHelp("Revisions or ranges to scan (default: every ref).", valueName: "rev-range"))
+  var revisions: [String] = []
+
+  @Option(help: ArgumentHelp("Scan only this branch's history.", valueName: "branch"))
+  var branch: String?
+
+  @Option(help: ArgumentHelp("Only commits after this date (as git log --since).", valueName: "date"))
+  var since: String?
+
+  @Option(help: ArgumentHelp(
+    "Write git filter-repo's --replace-text file here (mode 0600, outside the work tree). The only output that holds plaintext secrets.",
+    valueName: "file"))
+  var writePurgeFile: String?
+
+  @OptionGroup var report: ReportArguments
+  @OptionGroup var input: InputArguments
+
+  func validate() throws {
+    if branch != nil && !revisions.isEmpty { throw ValidationError("use either --branch or a revision range, not both") }
+    if revisions.contains(where: { $0.hasPrefix("-") }) {
+      throw ValidationError("revisions cannot start with '-'")
+    }
+  }
+
+  func run() throws {
+    if let writePurgeFile { try AtomicFile.refuseInsideWorkTree(writePurgeFile, repository: ".") }
+    var options = HistoryOptions(revisions: branch.map { [$0] } ?? revisions, since: since)
+    options.countsCarriers = true
+    let showsProgress = !report.quiet && isatty(STDERR_FILENO) == 1
+    let result = try HistoryScan(scanner: input.scanner(near: ".")).run(
+      in: ".", options: options, progress: showsProgress ? Progress.line : nil)
+    if showsProgress { Progress.clear() }
+    let reportOptions = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
+    let remediation = Remediation(
+      findings: result.scan.findings, fingerprinter: reportOptions.fingerprinter,
+      now: Int(Date().timeIntervalSince1970), purgeFile: writePurgeFile)
+    if let writePurgeFile, !remediation.secrets.isEmpty {
+      try AtomicFile.write(remediation.replacements, to: writePurgeFile, mode: 0o600)
+    }
+    emit(result, remediation, reportOptions)
+    if !result.scan.findings.isEmpty { throw ExitCode(1) }
+  }
+
+  private func emit(_ result: HistoryResult, _ remediation: Remediation, _ options: ReportOptions) {
+    if !report.quiet {
+      for warning in result.scan.warnings { Terminal.error("hush: \(warning)") }
+      if result.commits == 0 { Terminal.error("hush: no commits to scan") }
+      if result.isShallow {
+        Terminal.error(
+          "hush: this is a shallow clone: history before its oldest commits is not scanned, and secrets in them are attributed to them (git fetch --unshallow to scan everything)")
+      }
+    }
+    switch report.format {
+    case .json: Terminal.output(HistoryReport.json(result, remediation: remediation, options: options))
+    case .text:
+      Terminal.output(HistoryReport.text(result, remediation: remediation, options: options))
+      if !report.quiet { Terminal.error(HistoryReport.summaryLine(result)) }
+    }
+    if let writePurgeFile, !remediation.secrets.isEmpty, !report.quiet {
+      Terminal.error("hush: wrote the purge file \(writePurgeFile) (plaintext secrets, mode 0600): delete it after the purge")
+    }
+  }
+}
+
+/// The progress line of long scans: on a terminal only, rewritten in place.
+enum Progress {
+  @Sendable static func line(_ progress: ScanProgress) {
+    let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
+    let megabytes = Double(progress.bytes) / 1_000_000
+    let rate = seconds > 0 ? Int(megabytes / seconds) : 0
+    FileHandle.standardError.write(
+      Data("\rhush: \(progress.done)/\(progress.total) blobs, \(Int(megabytes)) MB, \(rate) MB/s\u{1B}[K".utf8))
+  }
+
+  static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+}
