@@ -68,6 +68,11 @@ public struct Git: Sendable {
     return String(decoding: result.stdout, as: UTF8.self).hasPrefix("true")
   }
 
+  /// Whether `id` names a commit in this repository.
+  public func hasCommit(_ id: String) -> Bool {
+    (try? run(["cat-file", "-e", id + "^{commit}"]).status) == 0
+  }
+
   /// HEAD's files: path to blob id. Empty when HEAD has no commit yet.
   public func headTree() throws(GitError) -> [String: String] {
     let result = try run(["ls-tree", "-r", "-z", "--full-tree", "HEAD"])

@@ -3,11 +3,14 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
   case noSuchPath(String)
   case unreadable(String, reason: String)
   case invalidSize(String)
+  case malformedPushLine(String)
 
   public var description: String {
     switch self {
     case .noSuchPath(let path): "\(path): no such file or directory"
     case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+    case .malformedPushLine(let line):
+      "pre-push: expected '<local ref> <local id> <remote ref> <remote id>' lines on stdin (as git gives its pre-push hook), got '\(line)'"
     case .invalidSize(let text):
       "invalid size '\(text)': use bytes or a unit, e.g. 10MiB, 512K, 1048576"
     }

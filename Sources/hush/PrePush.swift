@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import HushCore
+
+struct PrePush: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pre-push",
+    abstract: "Scan the commits being pushed (run by the pre-push hook, fed git's lines on stdin).",
+    discussion: """
+      Reads '<local ref> <local id> <remote ref> <remote id>' lines on stdin and scans the \
+      blobs added by commits that no remote has yet (git log <local> --not --remotes). \
+      Branch deletions push nothing and are skipped. Exit 1 blocks the push.
+      """)
+
+  @Argument(help: ArgumentHelp("The remote's name and URL, as git passes them to the hook (unused).", valueName: "remote"))
+  var remote: [String] = []
+
+  @OptionGroup var report: ReportArguments
+  @OptionGroup var input: InputArguments
+
+  func run() throws {
+    let updates = try PushUpdates.parse(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
+    let git = Git(directory: ".")
+    let revisions = PushUpdates.revisions(for: updates) { git.hasCommit($0) }
+    guard !revisions.isEmpty else {
+      if !report.quiet { Terminal.error("hush: nothing to scan (no commits pushed)") }
+      return
+    }
+    var options = HistoryOptions(revisions: revisions)
+    options.merges = .combined
+    options.countsCarriers = false
+    let result = try HistoryScan(scanner: input.scanner(near: ".")).run(in: ".", options: options)
+    let reportOptions = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
+    switch report.format {
+    case .json:
+      let remediation = Remediation(
+        findings: result.scan.findings, fingerprinter: reportOptions.fingerprinter,
+        now: Int(Date().timeIntervalSince1970), purgeFile: nil)
+      Terminal.output(HistoryReport.json(result, remediation: remediation, options: reportOptions))
+    case .text:
+      Terminal.output(TextReport.render(result.scan, options: reportOptions))
+      if !report.quiet { Terminal.error(HistoryReport.summaryLine(result)) }
+    }
+    guard !result.scan.findings.isEmpty else { return }
+    if !report.quiet {
+      Terminal.error(TextReport.allowHint)
+      Terminal.error(
+        "hush: push blocked. Remove the secret from the commits that add it (git commit --amend for the last one, git rebase -i <commit>^ for older ones), rotate it if it was shared, then push again.")
+    }
+    throw ExitCode(1)
+  }
+}
