@@ -73,3 +73,13 @@ fi
 
 found=$("$HUSH" scan --all-files --format json "$CORPUS" | python3 -c "import json,sys;print(len({f['file'] for f in json.load(sys.stdin)['findings']}))" || true)
 echo "planted secrets: $(wc -l <"$CORPUS/PLANTED.txt") files; files with findings: $found"
+
+# Git modes on a real repository with a long history.
+BENCH_REPO=${BENCH_REPO:-/tmp/bench-repos/redis}
+echo
+if [[ -d $BENCH_REPO/.git ]] && have hyperfine; then
+  BENCH_DIR=$BENCH_DIR bash "$ROOT/bench/git_modes.sh" "$HUSH" "$BENCH_REPO"
+else
+  note "git modes skipped: set BENCH_REPO to a full clone with a long history, e.g."
+  note "  git clone https://github.com/redis/redis /tmp/bench-repos/redis (and install hyperfine)"
+fi

@@ -82,9 +82,9 @@ enum Progress {
     let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
     let megabytes = Double(progress.bytes) / 1_000_000
     let rate = seconds > 0 ? Int(megabytes / seconds) : 0
-    FileHandle.standardError.write(
-      Data("\rhush: \(progress.done)/\(progress.total) blobs, \(Int(megabytes)) MB, \(rate) MB/s\u{1B}[K".utf8))
+    try? FileHandle.standardError.write(
+      contentsOf: Data("\rhush: \(progress.done)/\(progress.total) blobs, \(Int(megabytes)) MB, \(rate) MB/s\u{1B}[K".utf8))
   }
 
-  static func clear() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  static func clear() { try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8)) }
 }

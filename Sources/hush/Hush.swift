@@ -38,11 +38,18 @@ struct Hush: ParsableCommand {
 /// Diagnostics go to stderr, always.
 enum Terminal {
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    write(message + "\n", to: FileHandle.standardError)
   }
 
   static func output(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    write(text, to: FileHandle.standardOutput)
+  }
+
+  /// Git's pipes ignore SIGPIPE while they run; a reader of our output that went away
+  /// (`hush history | head`) must end Hush quietly, as it ends any Unix tool, not trap.
+  private static func write(_ text: String, to handle: FileHandle) {
+    signal(SIGPIPE, SIG_DFL)
+    try? handle.write(contentsOf: Data(text.utf8))
   }
 
   /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

@@ -49,6 +49,16 @@ extension Sandbox {
     #expect(finding["laterCommits"] as? Int == 2)
     #expect(finding["inHead"] as? Bool == true)
     #expect(!run.stdout.contains(key))
+    #expect(!run.stderr.contains("\r"), "no progress line on a pipe")
+  }
+
+  @Test func aReaderThatGoesAwayEndsHushQuietly() throws {
+    let box = try Sandbox(git: true)
+    for index in 0..<300 { try box.write("f\(index).txt", "k=" + Fake.stripeKey() + "\n") }
+    try box.commitAll("many", day: 1)
+    let script = "'\(Binary.hush.path)' history 2>err.txt | head -c 10 >/dev/null; cat err.txt"
+    let run = try execute(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: box.url)
+    #expect(!run.stdout.contains("Fatal error"), "\(run.stdout)")
   }
 
   @Test func removedSecretsAreStillFoundAndGroupedForRemediation() throws {
