@@ -21,13 +21,18 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
   }
 }
 
-/// Team settings from `.hush.toml`. This version knows the path allowlist; every other key is
-/// rejected so that a config never silently does nothing.
+/// Team settings from `.hush.toml`. This version knows the path allowlist and the audit's
+/// extra patterns; every other key is rejected so that a config never silently does nothing.
 public struct HushConfig: Sendable, Equatable {
   /// Globs of repository-relative paths never scanned (e.g. `patterns/*` for rule fixtures).
   public var allowlistedPaths: [String] = []
+  /// More `.gitignore` lines `hush audit` requires (`[audit] sensitive = [...]`).
+  public var auditPatterns: [String] = []
 
-  public init(allowlistedPaths: [String] = []) { self.allowlistedPaths = allowlistedPaths }
+  public init(allowlistedPaths: [String] = [], auditPatterns: [String] = []) {
+    self.allowlistedPaths = allowlistedPaths
+    self.auditPatterns = auditPatterns
+  }
 
   /// Whether `relativePath` is excluded from scanning.
   public func isAllowlisted(_ relativePath: String) -> Bool {
@@ -45,31 +50,44 @@ public struct HushConfig: Sendable, Equatable {
       throw .syntax("\(error)", file: file, line: 1, column: 1)
     }
     let lines = SourceLines(text: text)
-    for key in table.keys.sorted() where key != "allowlist" {
+    let sections = ["allowlist": ["paths"], "audit": ["sensitive"]]
+    for key in table.keys.sorted() where sections[key] == nil {
       throw .unknownKey(key, file: file, line: lines.line(ofKey: key, after: 0))
     }
-    guard let allowlist = table["allowlist"] else { return HushConfig() }
-    let section = lines.line(ofSection: "allowlist")
-    guard let allowTable = allowlist.table else {
-      throw .wrongType("allowlist", expected: "a table ([allowlist])", file: file, line: section)
-    }
-    for key in allowTable.keys.sorted() where key != "paths" {
-      throw .unknownKey("allowlist.\(key)", file: file, line: lines.line(ofKey: key, after: section))
-    }
     var config = HushConfig()
-    if let paths = allowTable["paths"] {
-      let line = lines.line(ofKey: "paths", after: section)
-      guard let array = paths.array else {
-        throw .wrongType("allowlist.paths", expected: "an array of glob strings", file: file, line: line)
-      }
-      for element in array {
-        guard let glob = element.string else {
-          throw .wrongType("allowlist.paths", expected: "an array of glob strings", file: file, line: line)
-        }
-        config.allowlistedPaths.append(glob)
+    config.allowlistedPaths = try stringArray(table, "allowlist", "paths", lines: lines, file: file)
+    config.auditPatterns = try stringArray(table, "audit", "sensitive", lines: lines, file: file)
+    for (name, keys) in sections {
+      guard let section = table[name]?.table else { continue }
+      for key in section.keys.sorted() where !keys.contains(key) {
+        throw .unknownKey("\(name).\(key)", file: file, line: lines.line(ofKey: key, after: lines.line(ofSection: name)))
       }
     }
     return config
+  }
+
+  /// `[section] key = ["...", ...]`, or empty when absent; wrong types name their line.
+  private static func stringArray(
+    _ table: TOMLTable, _ section: String, _ key: String, lines: SourceLines, file: String
+  ) throws(ConfigError) -> [String] {
+    guard let value = table[section] else { return [] }
+    let sectionLine = lines.line(ofSection: section)
+    guard let sectionTable = value.table else {
+      throw .wrongType(section, expected: "a table ([\(section)])", file: file, line: sectionLine)
+    }
+    guard let entry = sectionTable[key] else { return [] }
+    let line = lines.line(ofKey: key, after: sectionLine)
+    guard let array = entry.array else {
+      throw .wrongType("\(section).\(key)", expected: "an array of strings", file: file, line: line)
+    }
+    var strings: [String] = []
+    for element in array {
+      guard let string = element.string else {
+        throw .wrongType("\(section).\(key)", expected: "an array of strings", file: file, line: line)
+      }
+      strings.append(string)
+    }
+    return strings
   }
 }
 

@@ -1,0 +1,129 @@
+import Foundation
+
+/// What `hush audit` found.
+public struct AuditResult: Sendable {
+  /// A sensitive file in the work tree that is not safely ignored.
+  public struct Problem: Sendable, Equatable {
+    public enum Kind: String, Sendable { case tracked, notIgnored, personalOnly }
+    public let kind: Kind
+    public let path: String
+    public let pattern: SensitivePattern
+    /// For `personalOnly`: the excludes file that ignores it.
+    public let source: String?
+  }
+
+  public var problems: [Problem] = []
+  /// Required `.gitignore` lines the shared ignore files lack.
+  public var missingLines: [String] = []
+  /// Literal secrets in agent configs that git would commit.
+  public var findings: [Finding] = []
+  /// Lines `--fix` appended to `.gitignore`.
+  public var addedLines: [String] = []
+
+  /// Whether anything still needs the user (after `--fix`, what it could not do).
+  public var needsFixing: Bool {
+    !findings.isEmpty || problems.contains { $0.kind == .tracked }
+      || (addedLines.isEmpty && (!missingLines.isEmpty || !problems.isEmpty))
+  }
+}
+
+/// Checks that the files holding secrets are ignored by the repository's shared
+/// `.gitignore`, that none is tracked, and that agent configs hold no literal tokens.
+public struct GitignoreAudit: Sendable {
+  public let root: String
+  public let patterns: [SensitivePattern]
+  private var git: Git { Git(directory: root) }
+
+  public init(directory: String, config: HushConfig) throws(GitError) {
+    guard let tree = Git(directory: directory).workTree() else { throw .notARepository(directory) }
+    root = tree.root
+    patterns = AuditCatalog.patterns(extra: config.auditPatterns)
+  }
+
+  public func run(fix: Bool) throws -> AuditResult {
+    var result = AuditResult()
+    let tracked = try files(["ls-files", "-z"])
+    let untracked = try files(["ls-files", "-z", "--others", "--exclude-standard"])
+    let ignored = try files(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"])
+    for path in tracked { if let pattern = sensitive(path) { result.problems.append(.init(kind: .tracked, path: path, pattern: pattern, source: nil)) } }
+    for path in untracked { if let pattern = sensitive(path) { result.problems.append(.init(kind: .notIgnored, path: path, pattern: pattern, source: nil)) } }
+    let ignoredSensitive = ignored.filter { sensitive($0) != nil }
+    let probes = patterns.filter(\.isRequired).map(\.probe)
+    let sources = try ignoreSources(ignoredSensitive + probes)
+    for path in ignoredSensitive {
+      guard let pattern = sensitive(path), let source = sources[path] ?? nil, !Self.isShared(source) else { continue }
+      result.problems.append(.init(kind: .personalOnly, path: path, pattern: pattern, source: source))
+    }
+    result.missingLines = patterns.filter { $0.isRequired && !Self.isShared(sources[$0.probe] ?? nil) }.map(\.line)
+    result.findings = agentConfigFindings(tracked + untracked)
+    if fix { result.addedLines = try appendToGitignore(linesToAdd(result)) }
+    return result
+  }
+
+  private func sensitive(_ path: String) -> SensitivePattern? { patterns.first { $0.matches(path) } }
+
+  private func files(_ arguments: [String]) throws -> [String] {
+    try git.output(arguments).split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// For each path, the ignore file that ignores it (`.gitignore`, `.git/info/exclude`, the
+  /// global excludes file), or nil when nothing does. One `git check-ignore` for all.
+  private func ignoreSources(_ paths: [String]) throws -> [String: String?] {
+    guard !paths.isEmpty else { return [:] }
+    let input = Array(paths.map { $0 + "\0" }.joined().utf8)
+    let result = try git.run(["check-ignore", "-v", "-z", "--non-matching", "--no-index", "--stdin"], input: input)
+    guard result.status == 0 || result.status == 1 else {
+      throw GitError.failed(command: "check-ignore", status: result.status, message: result.stderr)
+    }
+    let fields = result.stdout.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    var sources: [String: String?] = [:]
+    var index = 0
+    while index + 3 < fields.count {
+      let (source, pattern, path) = (fields[index], fields[index + 2], fields[index + 3])
+      // A negated pattern (`!.env.example`) is what un-ignores the path.
+      sources[path] = source.isEmpty || pattern.hasPrefix("!") ? .some(nil) : .some(source)
+      index += 4
+    }
+    return sources
+  }
+
+  /// A `.gitignore` travels with the repository; `.git/info/exclude` and the global
+  /// excludes file protect only the person who wrote them.
+  static func isShared(_ source: String?) -> Bool {
+    guard let source else { return false }
+    return source == ".gitignore" || source.hasSuffix("/.gitignore")
+  }
+
+  private func agentConfigFindings(_ paths: [String]) -> [Finding] {
+    paths.filter(AgentConfig.applies).flatMap { path -> [Finding] in
+      guard let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path)) else { return [] }
+      return [UInt8](data).withUnsafeBufferPointer { AgentConfig.literalSecrets(in: $0, path: path) }
+    }
+  }
+
+  private func linesToAdd(_ result: AuditResult) -> [String] {
+    let needed = Set(result.missingLines + result.problems.filter { $0.kind != .tracked }.map(\.pattern.line))
+    var lines = patterns.map(\.line).filter(needed.contains)
+    if let envLines = lines.firstIndex(of: ".env.*") {
+      // Templates stay committable.
+      lines.insert(contentsOf: ["!.env.example", "!.env.sample", "!.env.template"], at: envLines + 1)
+    }
+    return lines
+  }
+
+  /// Appends `lines` to the root `.gitignore`, keeping its content, mode and line endings.
+  private func appendToGitignore(_ lines: [String]) throws -> [String] {
+    guard !lines.isEmpty else { return [] }
+    let path = (root as NSString).appendingPathComponent(".gitignore")
+    let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+    let newline: [UInt8] = existing.firstIndex(of: 10).map { $0 > 0 && existing[$0 - 1] == 13 } == true ? [13, 10] : [10]
+    var bytes = existing
+    if let last = bytes.last, last != 10 { bytes += newline }
+    if !bytes.isEmpty { bytes += newline }
+    for line in ["# Secrets and credentials (hush audit --fix)"] + lines { bytes += Array(line.utf8) + newline }
+    var info = stat()
+    let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+    try AtomicFile.write(bytes, to: path, mode: mode)
+    return lines
+  }
+}
