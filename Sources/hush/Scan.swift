@@ -40,7 +40,7 @@ struct Scan: ParsableCommand {
   @OptionGroup var input: InputArguments
 
   func run() throws {
-    let scanner = try input.scanner(near: paths.first ?? ".")
+    let scanner = try input.scanner(near: paths.first ?? ".", localSecrets: true)
     let result: ScanResult
     if paths == ["-"] {
       result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))

@@ -9,11 +9,14 @@ struct InputArguments: ParsableArguments {
   @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
   var config: String?
 
-  /// A scanner with the bundled rules and the config found near `path`.
-  func scanner(near path: String) throws -> Scanner {
+  /// A scanner with the bundled rules and the config found near `path`; with
+  /// `localSecrets`, also the values of the work tree's local secret files.
+  func scanner(near path: String, localSecrets: Bool = false) throws -> Scanner {
     let maxSize = try ByteSize.parse(maxFileSize)
     let configuration = try ConfigLocator.load(explicit: config, near: path)
-    return Scanner(detector: Detector(catalog: RuleCatalog.bundled), config: configuration, maxFileSize: maxSize)
+    var scanner = Scanner(detector: Detector(catalog: RuleCatalog.bundled), config: configuration, maxFileSize: maxSize)
+    if localSecrets { scanner.localSecrets = LocalSecrets.load(near: path) }
+    return scanner
   }
 }
 
@@ -30,7 +33,7 @@ struct Staged: ParsableCommand {
   @OptionGroup var input: InputArguments
 
   func run() throws {
-    let result = try StagedScan(scanner: input.scanner(near: ".")).run(in: ".")
+    let result = try StagedScan(scanner: input.scanner(near: ".", localSecrets: true)).run(in: ".")
     try Output.emit(result, report, blocked: "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify.")
   }
 }

@@ -162,3 +162,37 @@ import Testing
     #expect(run.stderr.contains("not a git repository"))
   }
 }
+
+/// Values of the developer's own ignored secret files, caught verbatim elsewhere.
+@Suite struct LocalSecretsTests {
+  @Test func aLocalPasswordPastedIntoCodeIsCaughtAndNeverPrinted() throws {
+    let box = try StagedTests.repository([".gitignore": ".env\n"])
+    let password = "summer" + "2024!x"
+    try box.write(".env", "DB_PASSWORD=\"" + password + "\"\nDB_HOST=db.internal.example\nDEBUG=true\nPORT=5432\n")
+    try box.write("app.py", "connect('db.internal.example', 5432, True, '" + password + "')\n")
+    try box.git(["add", "app.py"])
+    let run = try hush(["staged", "--format", "json", "--show-secrets"], in: box.url)
+    #expect(run.status == 1)
+    let findings = try run.findings()
+    #expect(findings.count == 1, "the host is not a credential")
+    #expect(findings.first?["rule"] as? String == "known-local-secret")
+    #expect(findings.first?["column"] as? Int == 45)
+    #expect(!run.stdout.contains(password) && !run.stderr.contains(password), "never printed, even with --show-secrets")
+
+    let scan = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(try scan.findings().map { $0["file"] as? String } == ["app.py"], "the .env itself is not a finding")
+
+    try box.write("app.py", "connect('db.internal.example', 5432, True, '" + password + "')  # hush:allow\n")
+    try box.git(["add", "app.py"])
+    #expect(try hush(["staged"], in: box.url).status == 0)
+  }
+
+  @Test func shortAndObviousValuesAreLeftOut() throws {
+    let box = try StagedTests.repository([".gitignore": ".env*\n"])
+    let lines = ["API" + "_KEY=short", "AUTH_ENABLED=true", "TOKEN" + "_TTL=86400000", "AUTH_URL=https://auth.example.com/login"]
+    try box.write(".env.local", lines.joined(separator: "\n") + "\n")
+    try box.write("notes.md", "short true 86400000 https://auth.example.com/login\n")
+    try box.git(["add", "notes.md"])
+    #expect(try hush(["staged"], in: box.url).status == 0)
+  }
+}

@@ -204,11 +204,7 @@ public final class Detector: Sendable {
       return nil
     }
     if let validator = rule.validator, !validator.accepts(secret) { return nil }
-    // The marker belongs on the secret's line; on a minified megabyte-long line, only near it.
-    let lines =
-      LineIndex.lineStart(before: match.range.lowerBound, in: bytes, limit: Self.lookBehind)
-      ..< LineIndex.lineEnd(after: match.range.upperBound, in: bytes, limit: Self.lookBehind)
-    guard !InlineIgnore.isAllowed(bytes, in: lines) else { return nil }
+    guard !InlineIgnore.isAllowed(bytes, around: match.range) else { return nil }
     return Candidate(rule: ruleIndex, secret: range, entropy: entropy)
   }
 

@@ -15,6 +15,8 @@ public struct ReportOptions: Sendable {
 
   func secret(of finding: Finding) -> String {
     if finding.isWholeFile { return "" }
+    // Local values are the user's own secrets, read from their files: never echoed.
+    if finding.rule.id == LocalSecrets.rule.id { return finding.redacted }
     return showSecrets ? String(decoding: finding.secret, as: UTF8.self) : finding.redacted
   }
 }

@@ -30,6 +30,8 @@ public struct Scanner: Sendable {
   public let detector: Detector
   public let config: HushConfig
   public let maxFileSize: Int
+  /// Values of the developer's local secret files, matched verbatim (scan and staged).
+  public var localSecrets: LocalSecrets?
 
   public init(detector: Detector, config: HushConfig, maxFileSize: Int) {
     self.detector = detector
@@ -83,6 +85,12 @@ public struct Scanner: Sendable {
   /// The detector's findings in one file's bytes, plus the literal secrets of an agent config.
   func findings(in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch) throws -> [Finding] {
     var found = try detector.scan(bytes, path: path, scratch: scratch)
+    if let localSecrets, !localSecrets.isEmpty {
+      for known in localSecrets.findings(in: bytes, path: path)
+      where !found.contains(where: { $0.secretRange.overlaps(known.secretRange) }) {
+        found.append(known)
+      }
+    }
     guard AgentConfig.applies(to: path) else { return found }
     // A provider rule names the secret best; the agent-config finding beats a generic one.
     for extra in AgentConfig.literalSecrets(in: bytes, path: path)

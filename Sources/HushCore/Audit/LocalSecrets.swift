@@ -1,0 +1,128 @@
+import Foundation
+
+/// The values of the secret files a developer keeps beside the code (`.env*`, agent
+/// configs), so that a line elsewhere holding one verbatim is caught whatever its entropy:
+/// the low-entropy password no pattern can recognise. The values stay in memory; findings
+/// show them redacted even with `--show-secrets`.
+public struct LocalSecrets: Sendable {
+  public static let rule = Rule(
+    id: "known-local-secret", description: "A value from your local secret file (.env, agent config) appears here verbatim",
+    provider: "local", severity: .high, keywords: [], regex: "",
+    rotate: "Use the variable instead of its value (read it from the environment), and rotate the value if it was shared.",
+    location: "built-in local secret check")
+
+  /// Repository-relative paths the values came from (their own lines are not findings).
+  public let sources: Set<String>
+  private let values: [[UInt8]]
+  private let index: KeywordIndex
+
+  public var isEmpty: Bool { values.isEmpty }
+
+  init(values: [String: Set<String>]) {
+    let sorted = values.keys.sorted()
+    self.values = sorted.map { Array($0.utf8) }
+    sources = Set(values.values.flatMap { $0 })
+    index = KeywordIndex(keywords: sorted)
+  }
+
+  /// The local secrets of the work tree holding `path` (a file or directory), if any.
+  public static func load(near path: String) -> LocalSecrets? {
+    let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    let directory = FileKind(path) == .directory ? path : parent
+    guard let tree = Git(directory: directory.isEmpty ? "/" : directory).workTree() else { return nil }
+    return load(workTree: tree.root)
+  }
+
+  /// Reads the `.env*` files and agent configs at the root of the work tree.
+  public static func load(workTree root: String) -> LocalSecrets {
+    var values: [String: Set<String>] = [:]
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    let candidates = names.filter { $0.hasPrefix(".env") && !SensitiveFiles.isTemplate($0) }
+      + [".mcp.json", "mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".kiro/settings/mcp.json",
+        "claude_desktop_config.json", ".claude/settings.local.json"]
+    for name in candidates {
+      let path = (root as NSString).appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { continue }
+      let text = String(decoding: data, as: UTF8.self)
+      let found = name.hasSuffix(".json") ? jsonValues(data) : dotenvValues(text)
+      for value in found where isWorthMatching(value) { values[value, default: []].insert(name) }
+    }
+    return LocalSecrets(values: values)
+  }
+
+  /// `KEY=value` lines whose key names a credential.
+  static func dotenvValues(_ text: String) -> [String] {
+    text.split(whereSeparator: \.isNewline).compactMap { line in
+      var entry = line.trimmingCharacters(in: .whitespaces)
+      if entry.hasPrefix("export ") { entry = String(entry.dropFirst(7)) }
+      guard !entry.hasPrefix("#"), let equals = entry.firstIndex(of: "=") else { return nil }
+      let key = entry[..<equals].trimmingCharacters(in: .whitespaces)
+      var value = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+        value = String(value.dropFirst().dropLast())
+      }
+      return namesCredential(key) ? value : nil
+    }
+  }
+
+  /// String values under `env` and `headers` whose key names a credential.
+  static func jsonValues(_ data: Data) -> [String] {
+    guard let json = try? JSONSerialization.jsonObject(with: data) else { return [] }
+    var values: [String] = []
+    func walk(_ node: Any, inBlock: Bool) {
+      if let object = node as? [String: Any] {
+        for (key, child) in object {
+          if inBlock, let text = child as? String, namesCredential(key) { values.append(text) }
+          walk(child, inBlock: key == "env" || key == "headers")
+        }
+      } else if let array = node as? [Any] {
+        for child in array { walk(child, inBlock: false) }
+      }
+    }
+    walk(json, inBlock: false)
+    return values.map { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : $0 }
+  }
+
+  static func namesCredential(_ key: String) -> Bool {
+    let lowered = key.lowercased()
+    return ["key", "token", "secret", "password", "passwd", "pwd", "pass", "auth", "credential", "private", "dsn", "_url"]
+      .contains { lowered.contains($0) }
+  }
+
+  /// Long enough, and not an obvious non-secret (a flag, a number, a reference, a URL
+  /// without credentials).
+  static func isWorthMatching(_ value: String) -> Bool {
+    guard value.utf8.count >= 8, !value.contains("${"), !value.hasPrefix("$") else { return false }
+    let lowered = value.lowercased()
+    if ["true", "false", "enabled", "disabled"].contains(lowered) { return false }
+    if value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) { return false }
+    if let scheme = value.range(of: "://") {
+      let rest = value[scheme.upperBound...]
+      let authority = rest.prefix { $0 != "/" }
+      return authority.contains("@") && authority.prefix { $0 != "@" }.contains(":")
+    }
+    return !Placeholder.isPlaceholder(Array(value.utf8))
+  }
+
+  /// Findings where a known value appears verbatim in `bytes` (not in its own file).
+  public func findings(in bytes: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
+    guard !values.isEmpty, !sources.contains(path) else { return [] }
+    var found: [Finding] = []
+    var cursor = LineIndex.Cursor(bytes)
+    index.forEachHit(in: bytes) { keyword, end in
+      let value = values[keyword]
+      let start = end - value.count
+      // The index folds case; a secret is matched exactly.
+      guard start >= 0, UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(value),
+        !InlineIgnore.isAllowed(bytes, around: start..<end)
+      else { return }
+      let position = cursor.position(of: start)
+      let endLine = cursor.position(of: max(start, end - 1)).line
+      found.append(
+        Finding(
+          rule: Self.rule, path: path, line: position.line, column: position.column, endLine: endLine, secret: value,
+          secretRange: start..<end, entropy: Entropy.shannon(value)))
+    }
+    return found
+  }
+}
