@@ -106,3 +106,25 @@ enum HushBinary {
     return CommandLine.arguments.first ?? "hush"
   }
 }
+
+struct Doctor: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check that the pre-commit hook really protects this repository.",
+    discussion: """
+      Finds the hooks directory, checks the hook is installed, executable and reaches hush, \
+      then commits a canary secret in a throw-away repository that uses your hooks and shows \
+      that the commit is blocked (and that a clean commit passes). Your index, work tree and \
+      objects are never touched. Exit 1 when something is wrong, with the fix.
+      """)
+
+  func run() throws {
+    let installer = try HookInstaller(repository: ".", hushPath: HushBinary.path)
+    let checks = try HushCore.Doctor(installer: installer).run()
+    for check in checks {
+      Terminal.output("\(check.isOK ? "ok" : "PROBLEM") \(check.name): \(check.detail)\n")
+      if let fix = check.fix { Terminal.output("   fix: \(fix.replacingOccurrences(of: "\n", with: "\n   "))\n") }
+    }
+    if checks.contains(where: { !$0.isOK }) { throw ExitCode(1) }
+    Terminal.error("hush: the pre-commit hook blocks secrets here")
+  }
+}
