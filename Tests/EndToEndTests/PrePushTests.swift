@@ -74,4 +74,25 @@ import Testing
     let remoteHead = try remote.git(["rev-parse", "main"]).stdout
     #expect(remoteHead != (try clone.head()) + "\n", "the remote did not receive the commit")
   }
+
+  @Test func installedPrePushHookChainsTheExistingOneWithItsInput() throws {
+    let (remote, clone) = try Self.setUp()
+    let hook = clone.url.appendingPathComponent(".git/hooks/pre-push")
+    try Data("#!/bin/sh\necho \"args: $1\" >> .git/pushed.log\ncat >> .git/pushed.log\n".utf8).write(to: hook)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+    #expect(try hush(["install", "--pre-push"], in: clone.url).status == 0)
+
+    try clone.write("notes.txt", "clean\n")
+    try clone.commitAll("clean", day: 2)
+    let clean = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
+    #expect(clean.status == 0, "\(clean.stderr)")
+    let log = try String(contentsOf: clone.url.appendingPathComponent(".git/pushed.log"), encoding: .utf8)
+    #expect(log.hasPrefix("args: origin\nrefs/heads/main \(try clone.head()) refs/heads/main "), "the kept hook got git's arguments and lines")
+
+    try clone.write("deploy.sh", "export STRIPE=" + Fake.stripeKey() + "\n")
+    try clone.commitAll("deploy", day: 3)
+    let blocked = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
+    #expect(blocked.status != 0)
+    #expect(try remote.git(["rev-parse", "main"]).stdout != (try clone.head()) + "\n")
+  }
 }
