@@ -24,11 +24,21 @@ import Testing
     #expect(found.first?.rule.isGeneric == false)
   }
 
-  @Test(arguments: ["hush:allow", "gitleaks:allow", "pragma: allowlist secret"])
+  @Test(arguments: [
+    "hush:allow", "gitleaks:allow", "betterleaks:allow", "pragma: allowlist secret", "trufflehog:ignore",
+    "kingfisher:ignore", "hush:allow github-pat-classic", "hush:allow because it is a test fixture",
+  ])
   func inlineIgnoreMarkers(_ marker: String) throws {
     let token = FakeSecrets.githubToken(prefix: "ghp_")
     #expect(try findings("TOKEN=\(token) # \(marker)").isEmpty)
     #expect(try !findings("TOKEN=\(token)").isEmpty)
+  }
+
+  @Test func ruleScopedAllowLeavesOtherRulesOn() throws {
+    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let found = try findings("TOKEN=\(token) # hush:allow stripe-secret-key")
+    #expect(found.map(\.rule.id) == ["github-pat-classic"])
+    #expect(try findings("TOKEN=\(token) # hush:allow stripe-secret-key hush:allow github-pat-classic").isEmpty)
   }
 
   @Test func crlfInvalidUTF8AndLongLines() throws {

@@ -114,7 +114,7 @@ public struct LocalSecrets: Sendable {
       let start = end - value.count
       // The index folds case; a secret is matched exactly.
       guard start >= 0, UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(value),
-        !InlineIgnore.isAllowed(bytes, around: start..<end)
+        !InlineIgnore.isAllowed(bytes, around: start..<end, rule: Self.rule.id)
       else { return }
       let position = cursor.position(of: start)
       let endLine = cursor.position(of: max(start, end - 1)).line

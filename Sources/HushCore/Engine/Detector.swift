@@ -85,7 +85,12 @@ public final class Detector: Sendable {
     } else {
       try scanWithoutPrefilter(bytes, path: path, scratch: scratch, into: &candidates)
     }
-    return findings(from: resolveOverlaps(candidates), in: bytes, path: path)
+    // Allowed after overlaps are resolved: `hush:allow RULE-ID` on a provider's secret must not
+    // let a generic rule report the same value instead.
+    let kept = resolveOverlaps(candidates).filter {
+      !InlineIgnore.isAllowed(bytes, around: $0.secret, rule: rules[$0.rule].id)
+    }
+    return findings(from: kept, in: bytes, path: path)
   }
 
   /// Runs each rule of each hit's keyword on the window around the hit, once per window: a
@@ -204,7 +209,6 @@ public final class Detector: Sendable {
       return nil
     }
     if let validator = rule.validator, !validator.accepts(secret) { return nil }
-    guard !InlineIgnore.isAllowed(bytes, around: match.range) else { return nil }
     return Candidate(rule: ruleIndex, secret: range, entropy: entropy)
   }
 

@@ -2,22 +2,53 @@
 public enum InlineIgnore {
   /// `hush:allow`, and the markers of tools people migrate from.
   public static let markers: [[UInt8]] = [
-    "hush:allow", "gitleaks:allow", "pragma: allowlist secret",
+    "hush:allow", "gitleaks:allow", "betterleaks:allow", "pragma: allowlist secret", "trufflehog:ignore",
+    "kingfisher:ignore",
   ].map { Array($0.utf8) }
 
-  /// Whether the line of `secret` holds a marker. The marker belongs on the secret's line;
+  private static let hushMarker = Array("hush:allow".utf8)
+
+  /// Whether the line of `secret` allows `rule`. The marker belongs on the secret's line;
   /// on a minified megabyte-long line, only near it.
-  static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, around secret: Range<Int>) -> Bool {
+  static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, around secret: Range<Int>, rule: String) -> Bool {
     let limit = Detector.lookBehind
     let lines =
       LineIndex.lineStart(before: secret.lowerBound, in: bytes, limit: limit)
       ..< LineIndex.lineEnd(after: secret.upperBound, in: bytes, limit: limit)
-    return isAllowed(bytes, in: lines)
+    return isAllowed(bytes, in: lines, rule: rule)
   }
 
-  /// Whether `bytes[range]` holds one of the markers.
-  public static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Bool {
+  /// Whether `bytes[range]` holds a marker that allows `rule`: `hush:allow` alone allows
+  /// every rule, `hush:allow RULE-ID` only that one; other tools' markers allow every rule.
+  public static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, rule: String) -> Bool {
     let line = bytes[range]
-    return markers.contains { Placeholder.contains(line, $0) }
+    if markers.dropFirst().contains(where: { Placeholder.contains(line, $0) }) { return true }
+    var searchFrom = range.lowerBound
+    while let marker = firstOffset(of: hushMarker, in: bytes, from: searchFrom, to: range.upperBound) {
+      let scoped = scopedRule(after: marker + hushMarker.count, in: bytes, to: range.upperBound)
+      if scoped == nil || scoped == rule { return true }
+      searchFrom = marker + 1
+    }
+    return false
+  }
+
+  /// The rule id in `hush:allow RULE-ID`, or nil when the marker allows every rule.
+  private static func scopedRule(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>, to end: Int) -> String? {
+    guard offset < end, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "=") else { return nil }
+    var index = offset + 1
+    while index < end, isRuleIDByte(bytes[index]) { index += 1 }
+    guard index > offset + 1 else { return nil }
+    let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<index]), as: UTF8.self)
+    // Ids contain a dash; a plain word after the marker is prose ("hush:allow because …").
+    return id.contains("-") ? id : nil
+  }
+
+  private static func isRuleIDByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+  }
+
+  private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+    guard end - from >= needle.count else { return nil }
+    return (from...(end - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
   }
 }
