@@ -27,11 +27,12 @@ struct Audit: ParsableCommand {
   func run() throws {
     let configuration = try ConfigLocator.load(explicit: config, near: path)
     let result = try GitignoreAudit(directory: path, config: configuration).run(fix: fix)
-    let options = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
+    let options = report.options
     switch report.format {
-    case .json: Terminal.output(AuditReport.json(result, options: options))
+    case .jsonl, .sarif: try report.write(report.machineReport(result.findings, options) ?? "")
+    case .json: try report.write(AuditReport.json(result, options: options))
     case .text:
-      Terminal.output(AuditReport.text(result, options: options))
+      try report.write(AuditReport.text(result, options: options))
       if !report.quiet && !result.needsFixing { Terminal.error("hush: audit clean: sensitive files are ignored and none is tracked") }
     }
     if result.needsFixing { throw ExitCode(1) }

@@ -44,18 +44,18 @@ struct History: ParsableCommand {
     let result = try HistoryScan(scanner: input.scanner(near: ".")).run(
       in: ".", options: options, progress: showsProgress ? Progress.line : nil)
     if showsProgress { Progress.clear() }
-    let reportOptions = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
+    let reportOptions = report.options
     let remediation = Remediation(
       findings: result.scan.findings, fingerprinter: reportOptions.fingerprinter,
       now: Int(Date().timeIntervalSince1970), purgeFile: writePurgeFile)
     if let writePurgeFile, !remediation.secrets.isEmpty {
       try AtomicFile.write(remediation.replacements, to: writePurgeFile, mode: 0o600)
     }
-    emit(result, remediation, reportOptions)
+    try emit(result, remediation, reportOptions)
     if !result.scan.findings.isEmpty { throw ExitCode(1) }
   }
 
-  private func emit(_ result: HistoryResult, _ remediation: Remediation, _ options: ReportOptions) {
+  private func emit(_ result: HistoryResult, _ remediation: Remediation, _ options: ReportOptions) throws {
     if !report.quiet {
       for warning in result.scan.warnings { Terminal.error("hush: \(warning)") }
       if result.commits == 0 { Terminal.error("hush: no commits to scan") }
@@ -65,11 +65,11 @@ struct History: ParsableCommand {
       }
     }
     switch report.format {
-    case .json: Terminal.output(HistoryReport.json(result, remediation: remediation, options: options))
-    case .text:
-      Terminal.output(HistoryReport.text(result, remediation: remediation, options: options))
-      if !report.quiet { Terminal.error(HistoryReport.summaryLine(result)) }
+    case .jsonl, .sarif: try report.write(report.machineReport(result.scan.findings, options) ?? "")
+    case .json: try report.write(HistoryReport.json(result, remediation: remediation, options: options))
+    case .text: try report.write(HistoryReport.text(result, remediation: remediation, options: options))
     }
+    if report.format != .json && !report.quiet { Terminal.error(HistoryReport.summaryLine(result)) }
     if let writePurgeFile, !remediation.secrets.isEmpty, !report.quiet {
       Terminal.error("hush: wrote the purge file \(writePurgeFile) (plaintext secrets, mode 0600): delete it after the purge")
     }

@@ -30,17 +30,17 @@ struct PrePush: ParsableCommand {
     options.merges = .combined
     options.countsCarriers = false
     let result = try HistoryScan(scanner: input.scanner(near: ".")).run(in: ".", options: options)
-    let reportOptions = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
+    let reportOptions = report.options
     switch report.format {
+    case .jsonl, .sarif: try report.write(report.machineReport(result.scan.findings, reportOptions) ?? "")
     case .json:
       let remediation = Remediation(
         findings: result.scan.findings, fingerprinter: reportOptions.fingerprinter,
         now: Int(Date().timeIntervalSince1970), purgeFile: nil)
-      Terminal.output(HistoryReport.json(result, remediation: remediation, options: reportOptions))
-    case .text:
-      Terminal.output(TextReport.render(result.scan, options: reportOptions))
-      if !report.quiet { Terminal.error(HistoryReport.summaryLine(result)) }
+      try report.write(HistoryReport.json(result, remediation: remediation, options: reportOptions))
+    case .text: try report.write(TextReport.render(result.scan, options: reportOptions))
     }
+    if report.format != .json && !report.quiet { Terminal.error(HistoryReport.summaryLine(result)) }
     guard !result.scan.findings.isEmpty else { return }
     if !report.quiet {
       Terminal.error(TextReport.allowHint)

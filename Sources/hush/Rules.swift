@@ -9,8 +9,10 @@ struct Rules: ParsableCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the rules Hush runs.")
 
+    enum Format: String, ExpressibleByArgument { case text, json }
+
     @Option(help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    var format: Format = .text
 
     func run() throws {
       let rules = RuleCatalog.bundled.rules

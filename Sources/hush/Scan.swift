@@ -4,8 +4,11 @@ import HushCore
 
 /// Options shared by every command that reports findings.
 struct ReportArguments: ParsableArguments {
-  @Option(help: "Output format: text or json.")
+  @Option(help: "Output format: text, json, jsonl (one finding per line) or sarif (SARIF 2.1.0).")
   var format: ReportFormat = .text
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
+  var output: String?
 
   @Flag(help: "Print secrets in full instead of redacted. Never use this in CI logs.")
   var showSecrets = false
@@ -18,6 +21,26 @@ struct ReportArguments: ParsableArguments {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+extension ReportArguments {
+  var options: ReportOptions { ReportOptions(showSecrets: showSecrets, color: output == nil && Terminal.wantsColor) }
+
+  /// Writes the report to `--output` (atomically) or stdout.
+  func write(_ text: String) throws {
+    guard let output else { return Terminal.output(text) }
+    try AtomicFile.write(Array(text.utf8), to: output, mode: 0o644)
+  }
+
+  /// The findings in a machine format (JSONL, SARIF), or nil for the formats each command
+  /// renders itself.
+  func machineReport(_ findings: [Finding], _ options: ReportOptions) -> String? {
+    switch format {
+    case .jsonl: JSONReport.lines(findings, options: options)
+    case .sarif: SARIFReport.render(findings, options: options, version: Hush.version)
+    case .text, .json: nil
+    }
+  }
+}
 
 struct Scan: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -60,12 +83,17 @@ struct Scan: ParsableCommand {
 /// Writes a scan result and decides the exit status.
 enum Output {
   static func emit(_ result: ScanResult, _ report: ReportArguments, blocked: String? = nil) throws {
-    let options = ReportOptions(showSecrets: report.showSecrets, color: Terminal.wantsColor)
+    let options = report.options
     for warning in result.warnings where !report.quiet { Terminal.error("hush: \(warning)") }
+    if let machine = report.machineReport(result.findings, options) {
+      try report.write(machine)
+      if !report.quiet { Terminal.error(TextReport.summaryLine(result.summary)) }
+    }
     switch report.format {
-    case .json: Terminal.output(JSONReport.render(result, options: options))
+    case .jsonl, .sarif: break
+    case .json: try report.write(JSONReport.render(result, options: options))
     case .text:
-      Terminal.output(TextReport.render(result, options: options))
+      try report.write(TextReport.render(result, options: options))
       if !report.quiet {
         Terminal.error(TextReport.summaryLine(result.summary))
         if !result.findings.isEmpty { Terminal.error(TextReport.allowHint) }

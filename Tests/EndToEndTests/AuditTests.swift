@@ -28,7 +28,7 @@ import Testing
   @Test func unignoredAgentConfigWithALiteralTokenIsAFinding() throws {
     let box = try Sandbox(git: true)
     try box.write(".gitignore", Self.required.joined(separator: "\n") + "\n")
-    let token = "tok_" + Fake.random(32)
+    let token = Fake.opaqueToken()
     try box.write("mcp.json", Fake.mcpConfig(token: token))
     try box.write(".vscode/mcp.json", Fake.mcpConfig(token: "${env:GITHUB_TOKEN}"))
     let run = try hush(["audit", "--format", "json"], in: box.url)

@@ -110,7 +110,7 @@ import Testing
     try box.write(".env.example", "API_KEY=\n")
     try box.write("certs/client.p12", Data([0x30, 0x82, 0, 1]))
     try box.write(".cursor/mcp.json", Fake.mcpConfig(token: "${GITHUB_TOKEN}"))
-    try box.write("mcp.json", Fake.mcpConfig(token: "tok_" + Fake.random(32)))
+    try box.write("mcp.json", Fake.mcpConfig(token: Fake.opaqueToken()))
     try box.git(["add", "-A"])
     let run = try hush(["staged", "--format", "json"], in: box.url)
     #expect(run.status == 1)

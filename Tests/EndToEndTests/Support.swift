@@ -153,6 +153,9 @@ enum Fake {
     """
   }
 
+  /// An opaque token with letters and digits (a random draw without digits reads as a word).
+  static func opaqueToken() -> String { "tok_" + random(28) + "7q" + random(2) }
+
   /// A generic token assignment, as in a .env file.
   static func envToken() -> String { "API" + "_TOKEN=" + random(32) }
 }

@@ -28,6 +28,11 @@ struct JSONWriter {
     return "{\n\(body)\n\(indent)}"
   }
 
+  /// An object on one line (values must be one-line already).
+  static func compact(_ members: [(String, String)]) -> String {
+    "{" + members.map { "\(quoted($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+  }
+
   static func array(_ elements: [String], indent: String = "") -> String {
     guard !elements.isEmpty else { return "[]" }
     let inner = indent + "  "

@@ -1,6 +1,6 @@
 /// Output formats of scan commands.
 public enum ReportFormat: String, Sendable, CaseIterable {
-  case text, json
+  case text, json, jsonl, sarif
 }
 
 /// What every report needs besides the findings.
@@ -33,6 +33,11 @@ public enum JSONReport {
   }
 
   static func finding(for finding: Finding, options: ReportOptions) -> String {
+    JSONWriter.object(members(of: finding, options: options), indent: "    ")
+  }
+
+  /// A finding's keys and encoded values, in documented order.
+  static func members(of finding: Finding, options: ReportOptions) -> [(String, String)] {
     let q = JSONWriter.quoted
     var members: [(String, String)] = [
         ("rule", q(finding.rule.id)),
@@ -58,7 +63,12 @@ public enum JSONReport {
         ("alsoAt", "[" + origin.otherPaths.map(q).joined(separator: ", ") + "]"),
       ]
     }
-    return JSONWriter.object(members, indent: "    ")
+    return members
+  }
+
+  /// One finding per line (JSON Lines), for streaming consumers and `jq -c`.
+  public static func lines(_ findings: [Finding], options: ReportOptions) -> String {
+    findings.map { JSONWriter.compact(members(of: $0, options: options)) + "\n" }.joined()
   }
 
   static func summaryObject(_ summary: ScanSummary) -> String {

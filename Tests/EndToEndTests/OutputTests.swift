@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// JSON Lines, SARIF 2.1.0 and --output.
+@Suite struct OutputTests {
+  static func twoSecrets() throws -> Sandbox {
+    let box = try Sandbox()
+    try box.write("app/settings file.py", "STRIPE = '" + Fake.stripeKey() + "'\n")
+    try box.write("deploy.env", "A=1\nKEY=" + Fake.stripeKey() + "\n")
+    return box
+  }
+
+  @Test func jsonLinesHoldOneFindingPerLine() throws {
+    let box = try Self.twoSecrets()
+    let run = try hush(["scan", "--format", "jsonl", "."], in: box.url)
+    #expect(run.status == 1)
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    for line in lines {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(object["rule"] as? String == "stripe-secret-key")
+      #expect((object["secret"] as? String)?.hasSuffix("********") == true)
+    }
+  }
+
+  @Test func sarifHasTheRequiredStructure() throws {
+    let box = try Self.twoSecrets()
+    let run = try hush(["scan", "--format", "sarif", "."], in: box.url)
+    #expect(run.status == 1)
+    let sarif = try run.json()
+    #expect(sarif["version"] as? String == "2.1.0")
+    #expect((sarif["$schema"] as? String)?.contains("sarif-2.1.0") == true)
+    let runs = try #require(sarif["runs"] as? [[String: Any]])
+    #expect(runs.count == 1)
+    let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+    #expect(driver["name"] as? String == "hush")
+    let rules = try #require(driver["rules"] as? [[String: Any]])
+    #expect(rules.map { $0["id"] as? String } == ["stripe-secret-key"], "each rule described once")
+    #expect((rules[0]["shortDescription"] as? [String: Any])?["text"] is String)
+    #expect((rules[0]["help"] as? [String: Any])?["text"] is String)
+    #expect(((rules[0]["properties"] as? [String: Any])?["security-severity"] as? String).flatMap(Double.init) != nil)
+    let results = try #require(runs[0]["results"] as? [[String: Any]])
+    #expect(results.count == 2)
+    for result in results {
+      #expect(result["ruleId"] as? String == "stripe-secret-key")
+      #expect(result["ruleIndex"] as? Int == 0)
+      #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
+      #expect((result["message"] as? [String: Any])?["text"] is String)
+      let fingerprints = try #require(result["partialFingerprints"] as? [String: String])
+      #expect(fingerprints["hushSecret/v1"]?.count == 64)
+      let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+      let artifact = try #require(location["artifactLocation"] as? [String: Any])
+      #expect(["app/settings%20file.py", "deploy.env"].contains(artifact["uri"] as? String ?? ""))
+      let region = try #require(location["region"] as? [String: Any])
+      #expect((region["startLine"] as? Int ?? 0) >= 1 && (region["startColumn"] as? Int ?? 0) >= 1)
+    }
+  }
+
+  @Test func outputFileReceivesTheReport() throws {
+    let box = try Self.twoSecrets()
+    let file = box.url.appendingPathComponent("report.sarif")
+    let run = try hush(["scan", "--format", "sarif", "--output", file.path, "app", "deploy.env"], in: box.url)
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty)
+    let written = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+    #expect(written?["version"] as? String == "2.1.0")
+    let missing = try hush(["scan", "--output", "/nonexistent/dir/r.json", "app"], in: box.url)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("cannot write"))
+  }
+
+  @Test func historyInSarifCarriesTheCommit() throws {
+    let box = try Sandbox(git: true)
+    try box.write("k.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.commitAll("key", day: 3)
+    let run = try hush(["history", "--format", "sarif"], in: box.url)
+    let result = try #require(((try run.json()["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+    #expect((result["properties"] as? [String: Any])?["commit"] as? String == (try box.head()))
+  }
+}
