@@ -8,3 +8,4 @@ extension ConfigError: HushError {}
 extension InputError: HushError {}
 extension GitError: HushError {}
 extension OutputError: HushError {}
+extension BaselineError: HushError {}

@@ -41,8 +41,9 @@ struct History: ParsableCommand {
     var options = HistoryOptions(revisions: branch.map { [$0] } ?? revisions, since: since)
     options.countsCarriers = true
     let showsProgress = !report.quiet && isatty(STDERR_FILENO) == 1
-    let result = try HistoryScan(scanner: input.scanner(near: ".")).run(
+    var result = try HistoryScan(scanner: input.scanner(near: ".")).run(
       in: ".", options: options, progress: showsProgress ? Progress.line : nil)
+    result.scan.apply(try input.loadBaseline(near: "."))
     if showsProgress { Progress.clear() }
     let reportOptions = report.options
     let remediation = Remediation(

@@ -29,7 +29,8 @@ struct PrePush: ParsableCommand {
     var options = HistoryOptions(revisions: revisions)
     options.merges = .combined
     options.countsCarriers = false
-    let result = try HistoryScan(scanner: input.scanner(near: ".")).run(in: ".", options: options)
+    var result = try HistoryScan(scanner: input.scanner(near: ".")).run(in: ".", options: options)
+    result.scan.apply(try input.loadBaseline(near: "."))
     let reportOptions = report.options
     switch report.format {
     case .jsonl, .sarif: try report.write(report.machineReport(result.scan.findings, reportOptions) ?? "")

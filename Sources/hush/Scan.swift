@@ -64,7 +64,7 @@ struct Scan: ParsableCommand {
 
   func run() throws {
     let scanner = try input.scanner(near: paths.first ?? ".", localSecrets: true)
-    let result: ScanResult
+    var result: ScanResult
     if paths == ["-"] {
       result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
     } else {
@@ -76,6 +76,7 @@ struct Scan: ParsableCommand {
       }
       result = try scanner.scan(try lister.targets(for: paths))
     }
+    result.apply(try input.loadBaseline(near: paths.first ?? "."))
     try Output.emit(result, report)
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HushCore
 
 /// Options of every command that reads content: where the config is, how large a file may be.
@@ -9,9 +10,24 @@ struct InputArguments: ParsableArguments {
   @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
   var config: String?
 
+  @Option(help: ArgumentHelp(
+    "Report only findings this baseline does not know (default: .hush-baseline.json at the repository root, when present).",
+    valueName: "file"))
+  var baseline: String?
+
+  /// The baseline to filter with: `--baseline`, or the repository's default file if any.
+  func loadBaseline(near path: String) throws -> Baseline? {
+    let file = baseline ?? BaselineFile.defaultPath(near: path)
+    guard let file, baseline != nil || FileManager.default.fileExists(atPath: file) else { return nil }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw InputError.unreadable(file, reason: "no such baseline file")
+    }
+    return try Baseline.parse(data, file: file)
+  }
+
   /// A scanner with the bundled rules and the config found near `path`; with
   /// `localSecrets`, also the values of the work tree's local secret files.
-  func scanner(near path: String, localSecrets: Bool = false) throws -> Scanner {
+  func scanner(near path: String, localSecrets: Bool = false) throws -> HushCore.Scanner {
     let maxSize = try ByteSize.parse(maxFileSize)
     let configuration = try ConfigLocator.load(explicit: config, near: path)
     var scanner = Scanner(detector: Detector(catalog: RuleCatalog.bundled), config: configuration, maxFileSize: maxSize)
@@ -33,7 +49,8 @@ struct Staged: ParsableCommand {
   @OptionGroup var input: InputArguments
 
   func run() throws {
-    let result = try StagedScan(scanner: input.scanner(near: ".", localSecrets: true)).run(in: ".")
+    var result = try StagedScan(scanner: input.scanner(near: ".", localSecrets: true)).run(in: ".")
+    result.apply(try input.loadBaseline(near: "."))
     try Output.emit(result, report, blocked: "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify.")
   }
 }

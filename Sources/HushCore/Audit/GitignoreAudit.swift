@@ -96,7 +96,7 @@ public struct GitignoreAudit: Sendable {
 
   private func agentConfigFindings(_ paths: [String]) -> [Finding] {
     paths.filter(AgentConfig.applies).flatMap { path -> [Finding] in
-      guard let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path)) else { return [] }
+      guard let data = FileManager.default.contents(atPath: PathName.join(root, path)) else { return [] }
       return [UInt8](data).withUnsafeBufferPointer { AgentConfig.literalSecrets(in: $0, path: path) }
     }
   }
@@ -114,7 +114,7 @@ public struct GitignoreAudit: Sendable {
   /// Appends `lines` to the root `.gitignore`, keeping its content, mode and line endings.
   private func appendToGitignore(_ lines: [String]) throws -> [String] {
     guard !lines.isEmpty else { return [] }
-    let path = (root as NSString).appendingPathComponent(".gitignore")
+    let path = PathName.join(root, ".gitignore")
     let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
     let newline: [UInt8] = existing.firstIndex(of: 10).map { $0 > 0 && existing[$0 - 1] == 13 } == true ? [13, 10] : [10]
     var bytes = existing

@@ -41,7 +41,7 @@ public struct LocalSecrets: Sendable {
       + [".mcp.json", "mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".kiro/settings/mcp.json",
         "claude_desktop_config.json", ".claude/settings.local.json"]
     for name in candidates {
-      let path = (root as NSString).appendingPathComponent(name)
+      let path = PathName.join(root, name)
       guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { continue }
       let text = String(decoding: data, as: UTF8.self)
       let found = name.hasSuffix(".json") ? jsonValues(data) : dotenvValues(text)

@@ -32,7 +32,7 @@ public enum ConfigLocator {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       return path
     }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathName.parent(of: path)
     return parent.isEmpty ? "." : parent
   }
 }

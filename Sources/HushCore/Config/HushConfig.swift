@@ -39,6 +39,12 @@ public struct HushConfig: Sendable, Equatable {
     Glob.matchesAny(allowlistedPaths, path: relativePath)
   }
 
+  /// Hush's own config and baseline are never scanned: a baseline is full of keyed hashes,
+  /// and must never report itself.
+  public static func isOwnFile(_ relativePath: String) -> Bool {
+    Glob.matchesAny([".hush.toml", Baseline.defaultName], path: relativePath)
+  }
+
   public static func parse(_ text: String, file: String) throws(ConfigError) -> HushConfig {
     let table: TOMLTable
     do {

@@ -17,6 +17,12 @@ public struct Finding: Sendable {
   public let entropy: Double
   /// The commit that introduced it, for findings in history.
   public var origin: Origin? = nil
+  /// The path relative to the repository root when it differs from `path` (a scan of a
+  /// subdirectory or an absolute path): what baselines record.
+  public var relativePath: String? = nil
+
+  /// The path baselines and allowlists know it by.
+  public var stablePath: String { relativePath ?? path }
 
   /// The secret redacted for display.
   public var redacted: String { Redaction.redact(secret, keywords: rule.keywords) }

@@ -43,7 +43,7 @@ public struct Doctor: Sendable {
   private func managerCheck(_ manager: HookManager) -> DoctorCheck {
     let root = installer.workTree ?? "."
     let configs = [".husky/pre-commit", "lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".pre-commit-config.yaml"]
-    let mentions = configs.contains { HookInstaller.read((root as NSString).appendingPathComponent($0))?.contains("hush") == true }
+    let mentions = configs.contains { HookInstaller.read(PathName.join(root, $0))?.contains("hush") == true }
     return DoctorCheck(
       name: "\(manager.name) config", isOK: mentions,
       detail: mentions ? "\(manager.name) runs hooks here and its config calls hush" : "\(manager.name) runs hooks here and does not call hush",

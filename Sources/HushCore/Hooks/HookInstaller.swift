@@ -45,7 +45,7 @@ public struct HookInstaller: Sendable {
     guard located.status == 0 else { throw .notARepository(directory) }
     let path = String(decoding: located.stdout, as: UTF8.self).trimmingCharacters(in: .newlines)
     let base = root ?? directory
-    hooksDirectory = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+    hooksDirectory = path.hasPrefix("/") ? path : PathName.join(base, path)
     workTree = root
     self.hushPath = hushPath
   }
@@ -98,7 +98,7 @@ public struct HookInstaller: Sendable {
     }
   }
 
-  public func hookPath(_ kind: HookKind) -> String { (hooksDirectory as NSString).appendingPathComponent(kind.rawValue) }
+  public func hookPath(_ kind: HookKind) -> String { PathName.join(hooksDirectory, kind.rawValue) }
 
   static func read(_ path: String) -> String? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }

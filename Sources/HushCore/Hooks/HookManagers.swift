@@ -6,7 +6,7 @@ enum HookManagers {
     var found: [HookManager] = []
     let commands = kinds.map { ($0, $0 == .preCommit ? "hush staged" : "hush pre-push") }
     if let root = workTree {
-      let exists = { (name: String) in FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(name)) }
+      let exists = { (name: String) in FileManager.default.fileExists(atPath: PathName.join(root, name)) }
       if exists(".husky") {
         let lines = commands.map { "  .husky/\($0.0.rawValue): add the line `\($0.1)`" }
         found.append(HookManager(name: "Husky", instructions: (["Husky runs the hooks here:"] + lines).joined(separator: "\n")))
@@ -21,7 +21,7 @@ enum HookManagers {
         found.append(HookManager(name: "pre-commit", instructions: preCommitInstructions))
       }
       let inside = hooksDirectory.hasPrefix(root.hasSuffix("/") ? root : root + "/")
-      let gitDirectory = (root as NSString).appendingPathComponent(".git") + "/"
+      let gitDirectory = PathName.join(root, ".git") + "/"
       if inside && !hooksDirectory.hasPrefix(gitDirectory) && found.isEmpty {
         let relative = String(hooksDirectory.dropFirst(root.count + 1))
         let lines = commands.map { "  \(relative)/\($0.0.rawValue): add the line `\($0.1)` (or copy Hush's githooks/\($0.0.rawValue))" }
@@ -45,7 +45,7 @@ enum HookManagers {
 
   private static func hooksMention(_ text: String, in directory: String, kinds: [HookKind]) -> Bool {
     kinds.contains { kind in
-      HookInstaller.read((directory as NSString).appendingPathComponent(kind.rawValue))?.contains(text) == true
+      HookInstaller.read(PathName.join(directory, kind.rawValue))?.contains(text) == true
     }
   }
 }

@@ -18,7 +18,7 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
 /// renamed over it, so a crash never leaves half a file.
 public enum AtomicFile {
   public static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(OutputError) {
-    let directory = (path as NSString).deletingLastPathComponent
+    let directory = PathName.parent(of: path)
     let template = (directory.isEmpty ? "." : directory) + "/.hush-XXXXXX"
     var name = Array(template.utf8CString)
     let fd = name.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
@@ -41,7 +41,7 @@ public enum AtomicFile {
   /// Throws when `path` would land inside the work tree that holds `directory`.
   public static func refuseInsideWorkTree(_ path: String, repository directory: String) throws(OutputError) {
     guard let tree = Git(directory: directory).workTree() else { return }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathName.parent(of: path)
     guard let resolved = realpath(parent.isEmpty ? "." : parent, nil) else {
       throw .unwritable(path, reason: "its directory does not exist")
     }

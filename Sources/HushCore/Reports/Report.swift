@@ -82,6 +82,7 @@ public enum JSONReport {
         ("tooLarge", String(summary.skippedTooLarge)),
         ("special", String(summary.skippedSpecial)),
         ("allowlisted", String(summary.skippedAllowlisted)),
+        ("baselined", String(summary.baselined)),
         ("unreadable", String(summary.unreadable)),
       ], indent: "    ")
     let milliseconds = Double(summary.duration.components.seconds) * 1000
@@ -122,6 +123,7 @@ public enum TextReport {
     if summary.skippedTooLarge > 0 { skipped.append("\(summary.skippedTooLarge) too large") }
     if summary.skippedSpecial > 0 { skipped.append("\(summary.skippedSpecial) not regular") }
     if summary.skippedAllowlisted > 0 { skipped.append("\(summary.skippedAllowlisted) allowlisted") }
+    if summary.baselined > 0 { skipped.append("\(summary.baselined) finding\(summary.baselined == 1 ? "" : "s") in the baseline") }
     if summary.unreadable > 0 { skipped.append("\(summary.unreadable) unreadable") }
     let found = summary.findings == 0 ? "no secrets found" : "\(summary.findings) secret\(summary.findings == 1 ? "" : "s") found"
     let skippedText = skipped.isEmpty ? "" : "; skipped \(skipped.joined(separator: ", "))"

@@ -74,7 +74,7 @@ struct BlobPlan {
 
   init(log: CommitLog, config: HushConfig) {
     var skipped = Set<String>()
-    for (position, change) in log.changes.enumerated() where change.isRegularFile {
+    for (position, change) in log.changes.enumerated() where change.isRegularFile && !HushConfig.isOwnFile(change.path) {
       guard let blob = change.newBlob else { continue }
       if let known = index[blob] {
         introductions[known].append(position)

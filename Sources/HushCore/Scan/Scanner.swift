@@ -11,6 +11,8 @@ public struct ScanSummary: Sendable, Equatable {
   public var skippedTooLarge = 0
   public var skippedSpecial = 0
   public var skippedAllowlisted = 0
+  /// Findings dropped because the baseline knows them.
+  public var baselined = 0
   public var unreadable = 0
   public var rules = 0
   public var duration: Duration = .zero
@@ -104,6 +106,7 @@ public struct Scanner: Sendable {
   private func scanFile(_ target: ScanTarget, reader: FileReader, scratch: DetectorScratch) throws
     -> FileOutcome
   {
+    if HushConfig.isOwnFile(target.relativePath) { return .skipped(.missing) }
     if config.isAllowlisted(target.relativePath) { return .skipped(.allowlisted) }
     switch reader.read(target.diskPath) {
     case .text(let bytes):
@@ -135,6 +138,7 @@ extension ScanResult {
       findings += found.map { finding in
         var finding = finding
         finding.path = target.displayPath
+        if target.relativePath != target.displayPath { finding.relativePath = target.relativePath }
         return finding
       }
     case .skipped(.binary): summary.skippedBinary += 1
@@ -147,6 +151,15 @@ extension ScanResult {
       summary.unreadable += 1
       warnings.append("\(target.displayPath): skipped, cannot read: \(reason)")
     }
+  }
+
+  /// Drops the findings `baseline` knows, counting them.
+  public mutating func apply(_ baseline: Baseline?) {
+    guard let baseline else { return }
+    let kept = baseline.newFindings(findings)
+    summary.baselined += findings.count - kept.count
+    findings = kept
+    summary.findings = findings.count
   }
 
   mutating func finish(rules: Int, duration: Duration) {

@@ -14,7 +14,7 @@ public struct StagedScan: Sendable {
     let files = try StagedDiff.parse(git.output(StagedDiff.arguments))
     var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
     var scannable: [StagedFile] = []
-    for file in files where file.isRegularFile {
+    for file in files where file.isRegularFile && !HushConfig.isOwnFile(file.path) {
       if scanner.config.isAllowlisted(file.path) {
         result.summary.skippedAllowlisted += 1
       } else {
