@@ -44,6 +44,14 @@ public struct RuleCatalog: Sendable {
     for key in table.keys where key != "rule" {
       throw .unknownField(key, file: file, line: headers.line(ofKey: key, after: 0))
     }
+    return try rules(in: table, file: file, lines: headers, requireExamples: requireExamples)
+  }
+
+  /// The `[[rule]]` tables of a parsed document (a rule file, or a `.hush.toml` that adds
+  /// rules); other keys are the caller's.
+  public static func rules(in table: TOMLTable, file: String, lines headers: SourceLines, requireExamples: Bool)
+    throws(RuleError) -> [Rule]
+  {
     guard let entries = table["rule"] else { return [] }
     guard let array = entries.array else {
       throw .wrongType("rule", expected: "an array of tables ([[rule]])", file: file, line: 1)

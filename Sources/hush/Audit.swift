@@ -25,7 +25,9 @@ struct Audit: ParsableCommand {
   var config: String?
 
   func run() throws {
-    let configuration = try ConfigLocator.load(explicit: config, near: path)
+    var input = InputArguments()
+    input.config = config
+    let configuration = try input.loadConfig(near: path)
     let result = try GitignoreAudit(directory: path, config: configuration).run(fix: fix)
     let options = report.options
     switch report.format {

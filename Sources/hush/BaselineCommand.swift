@@ -25,7 +25,7 @@ struct BaselineCommand: ParsableCommand {
   var update = false
 
   @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G units).", valueName: "size"))
-  var maxFileSize = "10MiB"
+  var maxFileSize: String?
 
   @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
   var config: String?

@@ -11,7 +11,7 @@ struct Hush: ParsableCommand {
     abstract: "Find secrets before they are committed, and the ones that already were.",
     discussion: "Exit status: 0 nothing found, 1 secrets found, 2 usage or runtime error.",
     version: version,
-    subcommands: [Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self, BaselineCommand.self, Rules.self],
+    subcommands: [Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self, BaselineCommand.self, ConfigCommand.self, Rules.self],
     defaultSubcommand: Scan.self
   )
 

@@ -4,10 +4,11 @@ import HushCore
 
 /// Options of every command that reads content: where the config is, how large a file may be.
 struct InputArguments: ParsableArguments {
-  @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G units).", valueName: "size"))
-  var maxFileSize = "10MiB"
+  @Option(help: ArgumentHelp(
+    "Skip files larger than this (bytes, or with K, M, G units; default: the config's, else 10MiB).", valueName: "size"))
+  var maxFileSize: String?
 
-  @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
+  @Option(help: ArgumentHelp("Config file (default: $HUSH_CONFIG, else .hush.toml at the repository root).", valueName: "file"))
   var config: String?
 
   @Option(help: ArgumentHelp(
@@ -28,11 +29,19 @@ struct InputArguments: ParsableArguments {
   /// A scanner with the bundled rules and the config found near `path`; with
   /// `localSecrets`, also the values of the work tree's local secret files.
   func scanner(near path: String, localSecrets: Bool = false) throws -> HushCore.Scanner {
-    let maxSize = try ByteSize.parse(maxFileSize)
-    let configuration = try ConfigLocator.load(explicit: config, near: path)
-    var scanner = Scanner(detector: Detector(catalog: RuleCatalog.bundled), config: configuration, maxFileSize: maxSize)
+    let configuration = try loadConfig(near: path)
+    let maxSize = try maxFileSize.map(ByteSize.parse) ?? configuration.maxFileSize ?? 10 << 20
+    let catalog = try configuration.catalog(base: RuleCatalog.bundled)
+    var scanner = Scanner(detector: Detector(catalog: catalog), config: configuration, maxFileSize: maxSize)
+    scanner.allowlists = try Allowlists(config: configuration)
     if localSecrets { scanner.localSecrets = LocalSecrets.load(near: path) }
     return scanner
+  }
+
+  /// `--config`, else `$HUSH_CONFIG`, else `.hush.toml` at the repository root.
+  func loadConfig(near path: String) throws -> HushConfig {
+    let fromEnvironment = ProcessInfo.processInfo.environment["HUSH_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+    return try ConfigLocator.load(explicit: config ?? fromEnvironment, near: path)
   }
 }
 

@@ -5,6 +5,8 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
   case syntax(String, file: String, line: Int, column: Int)
   case unknownKey(String, file: String, line: Int)
   case wrongType(String, expected: String, file: String, line: Int)
+  case invalidValue(String, reason: String, file: String, line: Int)
+  case unknownRule(String, file: String, line: Int)
   case unreadable(String, reason: String)
 
   public var description: String {
@@ -15,28 +17,65 @@ public enum ConfigError: Error, Equatable, CustomStringConvertible {
       "\(file):\(line): unknown key '\(key)'"
     case .wrongType(let key, let expected, let file, let line):
       "\(file):\(line): '\(key)' must be \(expected)"
+    case .invalidValue(let key, let reason, let file, let line):
+      "\(file):\(line): '\(key)': \(reason)"
+    case .unknownRule(let id, let file, let line):
+      "\(file):\(line): no rule has the id '\(id)' (hush rules list shows them)"
     case .unreadable(let file, let reason):
       "\(file): cannot read config: \(reason)"
     }
   }
 }
 
-/// Team settings from `.hush.toml`. This version knows the path allowlist and the audit's
-/// extra patterns; every other key is rejected so that a config never silently does nothing.
+/// What a finding may be allowed by: path globs, regexes on the secret or on its line, and
+/// stopwords (a secret containing one, case-insensitively, is not reported).
+public struct AllowlistSpec: Sendable, Equatable {
+  public var paths: [String] = []
+  public var secrets: [String] = []
+  public var lines: [String] = []
+  public var stopwords: [String] = []
+  public init() {}
+
+  public var isEmpty: Bool { paths.isEmpty && secrets.isEmpty && lines.isEmpty && stopwords.isEmpty }
+}
+
+/// Changes a team makes to one built-in rule (`[rules.RULE-ID]`).
+public struct RuleOverride: Sendable, Equatable {
+  public var minEntropy: Double?
+  public var allowlist = AllowlistSpec()
+  /// Where it was set, for errors about the id.
+  public var line = 0
+}
+
+/// Team settings from `.hush.toml`. Every key is checked: unknown keys, wrong types and
+/// invalid regexes are errors naming `file:line`, so a config never silently does nothing.
 public struct HushConfig: Sendable, Equatable {
-  /// Globs of repository-relative paths never scanned (e.g. `patterns/*` for rule fixtures).
-  public var allowlistedPaths: [String] = []
+  /// The file it was read from (empty for the defaults).
+  public var file = ""
+  /// False drops the built-in catalog: only the config's own rules run.
+  public var extendsCatalog = true
+  public var maxFileSize: Int?
+  /// Built-in rules turned off, with the line of the `disable` key.
+  public var disabledRules: [String] = []
+  public var disabledLine = 0
+  public var overrides: [String: RuleOverride] = [:]
+  public var allowlist = AllowlistSpec()
+  /// Rules the config adds (same schema as `patterns/`).
+  public var addedRules: [Rule] = []
   /// More `.gitignore` lines `hush audit` requires (`[audit] sensitive = [...]`).
   public var auditPatterns: [String] = []
 
   public init(allowlistedPaths: [String] = [], auditPatterns: [String] = []) {
-    self.allowlistedPaths = allowlistedPaths
+    allowlist.paths = allowlistedPaths
     self.auditPatterns = auditPatterns
   }
 
+  /// Globs of repository-relative paths never scanned.
+  public var allowlistedPaths: [String] { allowlist.paths }
+
   /// Whether `relativePath` is excluded from scanning.
   public func isAllowlisted(_ relativePath: String) -> Bool {
-    Glob.matchesAny(allowlistedPaths, path: relativePath)
+    Glob.matchesAny(allowlist.paths, path: relativePath)
   }
 
   /// Hush's own config and baseline are never scanned: a baseline is full of keyed hashes,
@@ -45,65 +84,33 @@ public struct HushConfig: Sendable, Equatable {
     Glob.matchesAny([".hush.toml", Baseline.defaultName], path: relativePath)
   }
 
-  public static func parse(_ text: String, file: String) throws(ConfigError) -> HushConfig {
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw .syntax(
-        error.description, file: file, line: error.source.begin.line, column: error.source.begin.column)
-    } catch {
-      throw .syntax("\(error)", file: file, line: 1, column: 1)
+  /// The rules to run: the built-in catalog (unless `extend = false`) without the disabled
+  /// ones, with overrides applied, plus the config's own rules.
+  public func catalog(base: RuleCatalog) throws(ConfigError) -> RuleCatalog {
+    let known = Set(base.rules.map(\.id))
+    for id in disabledRules where !known.contains(id) { throw .unknownRule(id, file: file, line: disabledLine) }
+    for (id, override) in overrides where !known.contains(id) && !addedRules.contains(where: { $0.id == id }) {
+      throw .unknownRule(id, file: file, line: override.line)
     }
-    let lines = SourceLines(text: text)
-    let sections = ["allowlist": ["paths"], "audit": ["sensitive"]]
-    for key in table.keys.sorted() where sections[key] == nil {
-      throw .unknownKey(key, file: file, line: lines.line(ofKey: key, after: 0))
-    }
-    var config = HushConfig()
-    config.allowlistedPaths = try stringArray(table, "allowlist", "paths", lines: lines, file: file)
-    config.auditPatterns = try stringArray(table, "audit", "sensitive", lines: lines, file: file)
-    for (name, keys) in sections {
-      guard let section = table[name]?.table else { continue }
-      for key in section.keys.sorted() where !keys.contains(key) {
-        throw .unknownKey("\(name).\(key)", file: file, line: lines.line(ofKey: key, after: lines.line(ofSection: name)))
+    var rules = extendsCatalog ? base.rules.filter { !disabledRules.contains($0.id) } : []
+    for added in addedRules {
+      if rules.contains(where: { $0.id == added.id }) {
+        throw .invalidValue(
+          "rule.id", reason: "'\(added.id)' is a built-in rule id: choose another, or disable the built-in one",
+          file: file, line: Int(added.location.split(separator: ":").last ?? "") ?? 0)
       }
+      rules.append(added)
     }
-    return config
+    rules = rules.map { rule in
+      guard let minimum = overrides[rule.id]?.minEntropy else { return rule }
+      var changed = rule
+      changed.minEntropy = minimum
+      return changed
+    }
+    return RuleCatalog(rules: rules)
   }
 
-  /// `[section] key = ["...", ...]`, or empty when absent; wrong types name their line.
-  private static func stringArray(
-    _ table: TOMLTable, _ section: String, _ key: String, lines: SourceLines, file: String
-  ) throws(ConfigError) -> [String] {
-    guard let value = table[section] else { return [] }
-    let sectionLine = lines.line(ofSection: section)
-    guard let sectionTable = value.table else {
-      throw .wrongType(section, expected: "a table ([\(section)])", file: file, line: sectionLine)
-    }
-    guard let entry = sectionTable[key] else { return [] }
-    let line = lines.line(ofKey: key, after: sectionLine)
-    guard let array = entry.array else {
-      throw .wrongType("\(section).\(key)", expected: "an array of strings", file: file, line: line)
-    }
-    var strings: [String] = []
-    for element in array {
-      guard let string = element.string else {
-        throw .wrongType("\(section).\(key)", expected: "an array of strings", file: file, line: line)
-      }
-      strings.append(string)
-    }
-    return strings
-  }
-}
-
-extension SourceLines {
-  /// The 1-based line of `[name]`, or 0 when absent.
-  func line(ofSection name: String) -> Int {
-    for (index, line) in lines.enumerated()
-    where line.trimmingPrefix(while: { $0 == " " || $0 == "\t" }).hasPrefix("[\(name)]") {
-      return index + 1
-    }
-    return 0
+  public static func parse(_ text: String, file: String) throws -> HushConfig {
+    try ConfigParser(text: text, file: file).config()
   }
 }

@@ -38,6 +38,17 @@ public enum AtomicFile {
     }
   }
 
+  /// Writes a new file whole, never over an existing one: the temporary file is hard-linked
+  /// to `path`, which fails if `path` exists.
+  public static func create(_ bytes: [UInt8], at path: String, mode: mode_t) throws(OutputError) {
+    let temporary = PathName.parent(of: path) + "/.hush-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    try write(bytes, to: temporary, mode: mode)
+    defer { unlink(temporary) }
+    guard link(temporary, path) == 0 else {
+      throw .unwritable(path, reason: errno == EEXIST ? "it exists already: edit it, or remove it first" : String(cString: strerror(errno)))
+    }
+  }
+
   /// Throws when `path` would land inside the work tree that holds `directory`.
   public static func refuseInsideWorkTree(_ path: String, repository directory: String) throws(OutputError) {
     guard let tree = Git(directory: directory).workTree() else { return }

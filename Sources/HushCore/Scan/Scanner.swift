@@ -34,6 +34,8 @@ public struct Scanner: Sendable {
   public let maxFileSize: Int
   /// Values of the developer's local secret files, matched verbatim (scan and staged).
   public var localSecrets: LocalSecrets?
+  /// The config's allowlists on secrets, lines, stopwords and per-rule paths.
+  public var allowlists: Allowlists?
 
   public init(detector: Detector, config: HushConfig, maxFileSize: Int) {
     self.detector = detector
@@ -93,14 +95,18 @@ public struct Scanner: Sendable {
         found.append(known)
       }
     }
-    guard AgentConfig.applies(to: path) else { return found }
+    if AgentConfig.applies(to: path) { addAgentConfigFindings(in: bytes, path: path, to: &found) }
+    guard let allowlists else { return found }
+    return found.filter { allowlists.reason(for: $0, in: bytes, scratch: scratch.match) == nil }
+  }
+
+  private func addAgentConfigFindings(in bytes: UnsafeBufferPointer<UInt8>, path: String, to found: inout [Finding]) {
     // A provider rule names the secret best; the agent-config finding beats a generic one.
     for extra in AgentConfig.literalSecrets(in: bytes, path: path)
     where !found.contains(where: { !$0.rule.isGeneric && $0.secretRange.overlaps(extra.secretRange) }) {
       found.removeAll { $0.secretRange.overlaps(extra.secretRange) }
       found.append(extra)
     }
-    return found
   }
 
   private func scanFile(_ target: ScanTarget, reader: FileReader, scratch: DetectorScratch) throws
