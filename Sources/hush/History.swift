@@ -41,9 +41,12 @@ struct History: ParsableCommand {
     var options = HistoryOptions(revisions: branch.map { [$0] } ?? revisions, since: since)
     options.countsCarriers = true
     let showsProgress = !report.quiet && isatty(STDERR_FILENO) == 1
-    var result = try HistoryScan(scanner: input.scanner(near: ".")).run(
+    var scanner = try input.scanner(near: ".")
+    scanner.explains = report.explain
+    var result = try HistoryScan(scanner: scanner).run(
       in: ".", options: options, progress: showsProgress ? Progress.line : nil)
     result.scan.apply(try input.loadBaseline(near: "."))
+    report.printExplanations(result.scan.explanations)
     if showsProgress { Progress.clear() }
     let reportOptions = report.options
     let remediation = Remediation(

@@ -29,8 +29,11 @@ struct PrePush: ParsableCommand {
     var options = HistoryOptions(revisions: revisions)
     options.merges = .combined
     options.countsCarriers = false
-    var result = try HistoryScan(scanner: input.scanner(near: ".")).run(in: ".", options: options)
+    var scanner = try input.scanner(near: ".")
+    scanner.explains = report.explain
+    var result = try HistoryScan(scanner: scanner).run(in: ".", options: options)
     result.scan.apply(try input.loadBaseline(near: "."))
+    report.printExplanations(result.scan.explanations)
     let reportOptions = report.options
     switch report.format {
     case .jsonl, .sarif: try report.write(report.machineReport(result.scan.findings, reportOptions) ?? "")

@@ -18,6 +18,16 @@ struct ReportArguments: ParsableArguments {
 
   @Flag(name: .shortAndLong, help: "Print per-file diagnostics on stderr (never secret values).")
   var verbose = false
+
+  @Flag(help: "Say on stderr why each match or file that is not reported was dropped (never the secret).")
+  var explain = false
+
+  /// The explanations, on stderr, when asked for.
+  func printExplanations(_ lines: [String]) {
+    guard explain else { return }
+    for line in lines { Terminal.error("explain: \(line)") }
+    if lines.isEmpty { Terminal.error("explain: nothing was dropped") }
+  }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -63,7 +73,8 @@ struct Scan: ParsableCommand {
   @OptionGroup var input: InputArguments
 
   func run() throws {
-    let scanner = try input.scanner(near: paths.first ?? ".", localSecrets: true)
+    var scanner = try input.scanner(near: paths.first ?? ".", localSecrets: true)
+    scanner.explains = report.explain
     var result: ScanResult
     if paths == ["-"] {
       result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
@@ -86,6 +97,7 @@ enum Output {
   static func emit(_ result: ScanResult, _ report: ReportArguments, blocked: String? = nil) throws {
     let options = report.options
     for warning in result.warnings where !report.quiet { Terminal.error("hush: \(warning)") }
+    report.printExplanations(result.explanations)
     if let machine = report.machineReport(result.findings, options) {
       try report.write(machine)
       if !report.quiet { Terminal.error(TextReport.summaryLine(result.summary)) }

@@ -58,7 +58,9 @@ struct Staged: ParsableCommand {
   @OptionGroup var input: InputArguments
 
   func run() throws {
-    var result = try StagedScan(scanner: input.scanner(near: ".", localSecrets: true)).run(in: ".")
+    var scanner = try input.scanner(near: ".", localSecrets: true)
+    scanner.explains = report.explain
+    var result = try StagedScan(scanner: scanner).run(in: ".")
     result.apply(try input.loadBaseline(near: "."))
     try Output.emit(result, report, blocked: "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify.")
   }

@@ -21,7 +21,18 @@ public final class DetectorScratch {
   var applies: [Bool?] = []
   /// Windows abandoned because a regex hit PCRE2's match limit.
   public internal(set) var abandonedWindows = 0
-  public init() {}
+  /// When not nil (`--explain`), why each match that is not reported was dropped.
+  public var dropped: [DroppedMatch]?
+  /// Explanations formatted by the scanner, with their places (never the secret).
+  public var explained: [String] = []
+  public init(explains: Bool = false) { dropped = explains ? [] : nil }
+}
+
+/// A match a filter dropped, and which filter.
+public struct DroppedMatch: Sendable {
+  public let rule: String
+  public let range: Range<Int>
+  public let reason: String
 }
 
 /// Turns bytes into findings: keyword prefilter → regex on windows around hits → entropy,
@@ -87,8 +98,11 @@ public final class Detector: Sendable {
     }
     // Allowed after overlaps are resolved: `hush:allow RULE-ID` on a provider's secret must not
     // let a generic rule report the same value instead.
-    let kept = resolveOverlaps(candidates).filter {
-      !InlineIgnore.isAllowed(bytes, around: $0.secret, rule: rules[$0.rule].id)
+    let kept = resolveOverlaps(candidates).filter { candidate in
+      let rule = rules[candidate.rule].id
+      guard InlineIgnore.isAllowed(bytes, around: candidate.secret, rule: rule) else { return true }
+      scratch.dropped?.append(DroppedMatch(rule: rule, range: candidate.secret, reason: "an inline ignore marker on its line"))
+      return false
     }
     return findings(from: kept, in: bytes, path: path)
   }
@@ -181,7 +195,13 @@ public final class Detector: Sendable {
       return
     }
     for match in matches {
-      if let candidate = candidate(ruleIndex, match, in: bytes) { candidates.append(candidate) }
+      switch candidate(ruleIndex, match, in: bytes) {
+      case .success(let candidate): candidates.append(candidate)
+      case .failure(let drop):
+        if scratch.dropped != nil, let range = match.group(rules[ruleIndex].secretGroup) {
+          scratch.dropped?.append(DroppedMatch(rule: rules[ruleIndex].id, range: range, reason: drop.reason))
+        }
+      }
     }
   }
 
@@ -193,23 +213,34 @@ public final class Detector: Sendable {
     return result
   }
 
-  /// A match that survives every filter, or nil.
+  /// Why a match is not a candidate.
+  struct Drop: Error {
+    let reason: String
+  }
+
+  /// A match that survives every filter, or the filter that dropped it.
   private func candidate(_ ruleIndex: Int, _ match: RegexMatch, in bytes: UnsafeBufferPointer<UInt8>)
-    -> Candidate?
+    -> Result<Candidate, Drop>
   {
     let rule = rules[ruleIndex]
-    guard let range = match.group(rule.secretGroup), !range.isEmpty else { return nil }
+    guard let range = match.group(rule.secretGroup), !range.isEmpty else { return .failure(Drop(reason: "empty secret")) }
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
-    guard !Placeholder.isPlaceholder(secret) else { return nil }
-    if rule.isGeneric && (Placeholder.isSingleClass(secret) || Placeholder.isWordLike(secret)) {
-      return nil
+    if let why = Placeholder.reason(secret) { return .failure(Drop(reason: "placeholder (\(why))")) }
+    if rule.isGeneric && Placeholder.isSingleClass(secret) {
+      return .failure(Drop(reason: "a generic rule's value of a single character class"))
+    }
+    if rule.isGeneric && Placeholder.isWordLike(secret) {
+      return .failure(Drop(reason: "a generic rule's value that reads as words or an identifier"))
     }
     let entropy = Entropy.shannon(secret)
     if let minimum = rule.minEntropy, entropy < Entropy.threshold(minimum, for: secret) {
-      return nil
+      let needed = JSONWriter.number(Entropy.threshold(minimum, for: secret))
+      return .failure(Drop(reason: "entropy \(JSONWriter.number(entropy)) below \(needed) (min-entropy \(JSONWriter.number(minimum)) for its length and alphabet)"))
     }
-    if let validator = rule.validator, !validator.accepts(secret) { return nil }
-    return Candidate(rule: ruleIndex, secret: range, entropy: entropy)
+    if let validator = rule.validator, !validator.accepts(secret) {
+      return .failure(Drop(reason: "failed \(validator.rawValue) validation"))
+    }
+    return .success(Candidate(rule: ruleIndex, secret: range, entropy: entropy))
   }
 
   /// One finding per (rule, secret range); a generic rule's finding yields to a provider

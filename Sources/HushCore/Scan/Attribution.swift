@@ -51,7 +51,7 @@ struct Attribution {
     }
     let blobs = needed.sorted()
     let paths = blobs.map { _ in "" }
-    let (extra, _) = try pipeline.scan(blobs, paths: paths)
+    let (extra, _, _) = try pipeline.scan(blobs, paths: paths)
     for (blob, found) in zip(blobs, extra) { priorSecrets[blob] = Set(found.map(SecretKey.init)) }
   }
 

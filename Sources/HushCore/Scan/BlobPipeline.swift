@@ -19,7 +19,7 @@ struct BlobPipeline: Sendable {
   /// Findings per blob (same order as `blobs`; `paths[i]` is what rules' globs see) and the
   /// counts of what was read and skipped.
   func scan(_ blobs: [String], paths: [String], progress: (@Sendable (ScanProgress) -> Void)? = nil)
-    throws -> (findings: [[Finding]], summary: ScanSummary)
+    throws -> (findings: [[Finding]], summary: ScanSummary, explanations: [String])
   {
     let slots = Slots<[Finding]>(count: blobs.count)
     let queue = BlobQueue(limit: Self.queueLimit)
@@ -40,7 +40,7 @@ struct BlobPipeline: Sendable {
     queue.close()
     workers.wait()
     if let error = queue.failure ?? readError { throw error }
-    return (blobs.indices.map { slots[$0] ?? [] }, queue.summary)
+    return (blobs.indices.map { slots[$0] ?? [] }, queue.summary, queue.explanations.sorted())
   }
 
   private func read(_ blobs: [String], into queue: BlobQueue, progress: (@Sendable (ScanProgress) -> Void)?) throws {
@@ -68,8 +68,9 @@ struct BlobPipeline: Sendable {
   }
 
   private static func work(queue: BlobQueue, slots: Slots<[Finding]>, paths: [String], scanner: Scanner) {
-    let scratch = DetectorScratch()
+    let scratch = scanner.makeScratch()
     var summary = ScanSummary()
+    defer { queue.explain(scratch.explained) }
     while let (index, content) = queue.pop() {
       do {
         try content.withUnsafeBufferPointer { buffer in
@@ -102,6 +103,7 @@ final class BlobQueue: @unchecked Sendable {
   private var isClosed = false
   private var totals = ScanSummary()
   private var error: (any Error)?
+  private var explained: [String] = []
 
   init(limit: Int) { self.limit = limit }
 
@@ -153,6 +155,9 @@ final class BlobQueue: @unchecked Sendable {
   var summary: ScanSummary { condition.withLock { totals } }
 
   func count(_ update: (inout ScanSummary) -> Void) { condition.withLock { update(&totals) } }
+
+  func explain(_ lines: [String]) { condition.withLock { explained += lines } }
+  var explanations: [String] { condition.withLock { explained } }
 }
 
 extension ScanSummary {

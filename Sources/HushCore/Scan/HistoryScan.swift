@@ -45,8 +45,9 @@ public struct HistoryScan: Sendable {
     result.blobs = plan.blobs.count
     result.scan.summary.skippedAllowlisted = plan.allowlisted
     let pipeline = BlobPipeline(scanner: scanner, git: git)
-    let (found, summary) = try pipeline.scan(plan.blobs, paths: plan.paths, progress: progress)
+    let (found, summary, explanations) = try pipeline.scan(plan.blobs, paths: plan.paths, progress: progress)
     result.scan.summary.merge(summary)
+    result.scan.explanations = explanations
     let sensitive = Attribution.sensitiveFileChanges(in: log, config: scanner.config)
     if found.contains(where: { !$0.isEmpty }) || !sensitive.isEmpty {
       var attribution = Attribution(log: log, plan: plan, findings: found)

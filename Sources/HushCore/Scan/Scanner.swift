@@ -25,6 +25,8 @@ public struct ScanResult: Sendable {
   public var findings: [Finding]
   public var summary: ScanSummary
   public var warnings: [String]
+  /// Why matches were not reported (`--explain`), one line each, never a secret.
+  public var explanations: [String] = []
 }
 
 /// Scans files (in parallel, on all cores) and stdin with one detector.
@@ -36,6 +38,11 @@ public struct Scanner: Sendable {
   public var localSecrets: LocalSecrets?
   /// The config's allowlists on secrets, lines, stopwords and per-rule paths.
   public var allowlists: Allowlists?
+  /// Record why matches are dropped (`--explain`).
+  public var explains = false
+
+  /// Per-thread detector state, recording drops when explaining.
+  public func makeScratch() -> DetectorScratch { DetectorScratch(explains: explains) }
 
   public init(detector: Detector, config: HushConfig, maxFileSize: Int) {
     self.detector = detector
@@ -50,10 +57,12 @@ public struct Scanner: Sendable {
     let slots = Slots<FileOutcome>(count: targets.count)
     let next = Atomic<Int>(0)
     let failure = Mutex<(any Error)?>(nil)
+    let explained = Mutex<[String]>([])
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, targets.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let reader = FileReader(maxFileSize: maxFileSize)
-      let scratch = DetectorScratch()
+      let scratch = makeScratch()
+      defer { explained.withLock { $0 += scratch.explained } }
       while true {
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard index < targets.count else { return }
@@ -68,6 +77,7 @@ public struct Scanner: Sendable {
     if let error = failure.withLock({ $0 }) { throw error }
     var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
     for index in targets.indices { result.add(slots[index] ?? .skipped(.special), target: targets[index]) }
+    result.explanations = (result.explanations + explained.withLock { $0 }).sorted()
     result.finish(rules: detector.rules.count, duration: clock.now - start)
     return result
   }
@@ -79,7 +89,9 @@ public struct Scanner: Sendable {
     var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
     let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
       if FileReader.isBinary(buffer) { return .skipped(.binary) }
-      return .scanned(bytes: buffer.count, findings: try detector.scan(buffer, path: "-", scratch: DetectorScratch()))
+      let scratch = makeScratch()
+      defer { result.explanations = scratch.explained }
+      return .scanned(bytes: buffer.count, findings: try findings(in: buffer, path: "-", scratch: scratch))
     }
     result.add(outcome, target: ScanTarget(diskPath: "-", displayPath: "-", relativePath: "-"))
     result.finish(rules: detector.rules.count, duration: clock.now - start)
@@ -88,7 +100,9 @@ public struct Scanner: Sendable {
 
   /// The detector's findings in one file's bytes, plus the literal secrets of an agent config.
   func findings(in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch) throws -> [Finding] {
+    if explains { scratch.dropped = [] }
     var found = try detector.scan(bytes, path: path, scratch: scratch)
+    defer { if explains { explain(scratch, bytes: bytes, path: path) } }
     if let localSecrets, !localSecrets.isEmpty {
       for known in localSecrets.findings(in: bytes, path: path)
       where !found.contains(where: { $0.secretRange.overlaps(known.secretRange) }) {
@@ -97,7 +111,21 @@ public struct Scanner: Sendable {
     }
     if AgentConfig.applies(to: path) { addAgentConfigFindings(in: bytes, path: path, to: &found) }
     guard let allowlists else { return found }
-    return found.filter { allowlists.reason(for: $0, in: bytes, scratch: scratch.match) == nil }
+    return found.filter { finding in
+      guard let reason = allowlists.reason(for: finding, in: bytes, scratch: scratch.match) else { return true }
+      scratch.dropped?.append(DroppedMatch(rule: finding.rule.id, range: finding.secretRange, reason: "allowed by \(reason)"))
+      return false
+    }
+  }
+
+  /// Turns the scratch's drops into `path:line:column rule: reason` lines.
+  private func explain(_ scratch: DetectorScratch, bytes: UnsafeBufferPointer<UInt8>, path: String) {
+    var cursor = LineIndex.Cursor(bytes)
+    for drop in (scratch.dropped ?? []).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      let position = cursor.position(of: drop.range.lowerBound)
+      scratch.explained.append("\(TextReport.printable(path)):\(position.line):\(position.column) \(drop.rule): not reported: \(drop.reason)")
+    }
+    scratch.dropped = []
   }
 
   private func addAgentConfigFindings(in bytes: UnsafeBufferPointer<UInt8>, path: String, to found: inout [Finding]) {
@@ -147,10 +175,16 @@ extension ScanResult {
         if target.relativePath != target.displayPath { finding.relativePath = target.relativePath }
         return finding
       }
-    case .skipped(.binary): summary.skippedBinary += 1
-    case .skipped(.tooLarge): summary.skippedTooLarge += 1
+    case .skipped(.binary):
+      summary.skippedBinary += 1
+      explanations.append("\(TextReport.printable(target.displayPath)): not scanned: binary (a NUL byte in its first 8 KiB)")
+    case .skipped(.tooLarge):
+      summary.skippedTooLarge += 1
+      explanations.append("\(TextReport.printable(target.displayPath)): not scanned: larger than the maximum file size")
     case .skipped(.special): summary.skippedSpecial += 1
-    case .skipped(.allowlisted): summary.skippedAllowlisted += 1
+    case .skipped(.allowlisted):
+      summary.skippedAllowlisted += 1
+      explanations.append("\(TextReport.printable(target.displayPath)): not scanned: allowlisted path ([allowlist] paths)")
     // Listed by git but deleted from the work tree: nothing to scan, nothing to report.
     case .skipped(.missing): break
     case .unreadable(let reason):
@@ -159,10 +193,14 @@ extension ScanResult {
     }
   }
 
-  /// Drops the findings `baseline` knows, counting them.
+  /// Drops the findings `baseline` knows, counting and explaining them.
   public mutating func apply(_ baseline: Baseline?) {
     guard let baseline else { return }
     let kept = baseline.newFindings(findings)
+    let keptIDs = Set(kept.map { "\($0.path)\u{0}\($0.line)\u{0}\($0.column)\u{0}\($0.rule.id)" })
+    for finding in findings where !keptIDs.contains("\(finding.path)\u{0}\(finding.line)\u{0}\(finding.column)\u{0}\(finding.rule.id)") {
+      explanations.append("\(TextReport.printable(finding.path)):\(finding.line):\(finding.column) \(finding.rule.id): not reported: in the baseline")
+    }
     summary.baselined += findings.count - kept.count
     findings = kept
     summary.findings = findings.count

@@ -39,7 +39,8 @@ public struct StagedScan: Sendable {
   private func scanBlobs(of files: [StagedFile], git: Git, into result: inout ScanResult) throws {
     guard !files.isEmpty else { return }
     let reader = try CatFileReader(git: git, objects: files.map(\.blob))
-    let scratch = DetectorScratch()
+    let scratch = scanner.makeScratch()
+    defer { result.explanations += scratch.explained }
     for file in files {
       let target = ScanTarget(diskPath: file.path, displayPath: file.path, relativePath: file.path)
       switch try reader.next(object: file.blob, maxSize: scanner.maxFileSize) {
@@ -49,6 +50,9 @@ public struct StagedScan: Sendable {
           let found = try scanner.findings(in: buffer, path: file.path, scratch: scratch)
           // git shows no hunks for files it treats as binary (an attribute): all lines count.
           let added = file.gitSaysBinary ? found : found.filter { file.touchesAddedLine($0.line...$0.endLine) }
+          for finding in found where !file.gitSaysBinary && !file.touchesAddedLine(finding.line...finding.endLine) {
+            scratch.explained.append("\(TextReport.printable(file.path)):\(finding.line):\(finding.column) \(finding.rule.id): not reported: on a line this commit does not add")
+          }
           return .scanned(bytes: buffer.count, findings: added)
         }
         result.add(outcome, target: target)
