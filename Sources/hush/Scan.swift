@@ -72,7 +72,16 @@ struct Scan: ParsableCommand {
 
   @OptionGroup var input: InputArguments
 
+  /// JSON Lines to stdout stream each file's findings as it is scanned (baselined ones left
+  /// out); a report written to a file is written whole, at the end.
+  private func streamer(_ baseline: Baseline?) -> (@Sendable ([Finding]) -> Void)? {
+    guard report.format == .jsonl, report.output == nil else { return nil }
+    let options = report.options
+    return { findings in Terminal.output(JSONReport.lines(baseline?.newFindings(findings) ?? findings, options: options)) }
+  }
+
   func run() throws {
+    let baseline = try input.loadBaseline(near: paths.first ?? ".")
     var scanner = try input.scanner(near: paths.first ?? ".", localSecrets: true)
     scanner.explains = report.explain
     var result: ScanResult
@@ -85,21 +94,21 @@ struct Scan: ParsableCommand {
       let lister = TargetLister(includeIgnored: allFiles) { warning in
         if report.verbose { Terminal.error("hush: \(warning)") }
       }
-      result = try scanner.scan(try lister.targets(for: paths))
+      result = try scanner.scan(try lister.targets(for: paths), onFile: streamer(baseline))
     }
-    result.apply(try input.loadBaseline(near: paths.first ?? "."))
-    try Output.emit(result, report)
+    result.apply(baseline)
+    try Output.emit(result, report, streamed: streamer(baseline) != nil)
   }
 }
 
 /// Writes a scan result and decides the exit status.
 enum Output {
-  static func emit(_ result: ScanResult, _ report: ReportArguments, blocked: String? = nil) throws {
+  static func emit(_ result: ScanResult, _ report: ReportArguments, blocked: String? = nil, streamed: Bool = false) throws {
     let options = report.options
     for warning in result.warnings where !report.quiet { Terminal.error("hush: \(warning)") }
     report.printExplanations(result.explanations)
     if let machine = report.machineReport(result.findings, options) {
-      try report.write(machine)
+      if !streamed { try report.write(machine) }
       if !report.quiet { Terminal.error(TextReport.summaryLine(result.summary)) }
     }
     switch report.format {

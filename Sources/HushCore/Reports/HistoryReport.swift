@@ -81,6 +81,6 @@ extension TextReport {
     let commit = origin.commit
     let carried = origin.laterCommits == 0 ? "" : "; \(origin.laterCommits) later commit\(origin.laterCommits == 1 ? " carries" : "s carry") it"
     return "commit: \(commit.id.prefix(12)) \(HistoryReport.date(commit.time)) \(commit.author) <\(commit.email)>: \(printable(commit.subject))\n"
-      + "    \(origin.isInHead ? "still in HEAD" : "not in HEAD")\(carried)\n    "
+      + "      \(origin.isInHead ? "still in HEAD" : "not in HEAD")\(carried)\n      "
   }
 }

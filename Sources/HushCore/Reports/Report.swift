@@ -100,17 +100,27 @@ public enum JSONReport {
 
 /// Human-readable findings (stdout) and summary (stderr).
 public enum TextReport {
+  /// Findings grouped by file (consecutive findings in the same file share its header).
   public static func render(_ result: ScanResult, options: ReportOptions) -> String {
-    result.findings.map { finding in
+    var text = ""
+    var currentPath: String?
+    for finding in result.findings {
+      if finding.path != currentPath {
+        if currentPath != nil { text += "\n" }
+        text += paint(printable(finding.path), code: "1", options) + "\n"
+        currentPath = finding.path
+      }
       let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
-      let location = "\(printable(finding.path)):\(finding.line):\(finding.column)"
-      return """
-        \(paint(location, code: "1", options)): \(severity) \(finding.rule.id): \(finding.rule.description)
-            \(finding.isWholeFile ? "secret: the whole file" : "secret: \(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))")
-            \(finding.origin.map { TextReport.originLines($0) } ?? "")fix: \(finding.rule.rotate)
+      let shown = finding.isWholeFile
+        ? "the whole file" : "\(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))"
+      text += """
+          \(finding.line):\(finding.column) \(severity) \(finding.rule.id): \(finding.rule.description)
+              secret: \(shown)
+              \(finding.origin.map { TextReport.originLines($0) } ?? "")fix: \(finding.rule.rotate)
 
         """
-    }.joined()
+    }
+    return text
   }
 
   /// One line for stderr, e.g. `2 secrets in 1 file (scanned 120 files, 4.2 MB in 0.05 s; ...)`.

@@ -50,14 +50,17 @@ public struct Scanner: Sendable {
     self.maxFileSize = maxFileSize
   }
 
-  /// Scans the targets; findings are sorted by path, line, column, then rule.
-  public func scan(_ targets: [ScanTarget]) throws -> ScanResult {
+  /// Scans the targets; findings are sorted by path, line, column, then rule. `onFile`, when
+  /// given, also receives each file's findings as soon as it is scanned (in completion
+  /// order, one call at a time), for streaming output.
+  public func scan(_ targets: [ScanTarget], onFile: (@Sendable ([Finding]) -> Void)? = nil) throws -> ScanResult {
     let clock = ContinuousClock()
     let start = clock.now
     let slots = Slots<FileOutcome>(count: targets.count)
     let next = Atomic<Int>(0)
     let failure = Mutex<(any Error)?>(nil)
     let explained = Mutex<[String]>([])
+    let streaming = Mutex<Void>(())
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, targets.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let reader = FileReader(maxFileSize: maxFileSize)
@@ -67,7 +70,13 @@ public struct Scanner: Sendable {
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard index < targets.count else { return }
         do {
-          slots[index] = try scanFile(targets[index], reader: reader, scratch: scratch)
+          let outcome = try scanFile(targets[index], reader: reader, scratch: scratch)
+          slots[index] = outcome
+          if let onFile, case .scanned(_, let found) = outcome, !found.isEmpty {
+            var single = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
+            single.add(outcome, target: targets[index])
+            streaming.withLock { _ in onFile(single.findings) }
+          }
         } catch {
           failure.withLock { $0 = $0 ?? error }
           return
