@@ -79,6 +79,8 @@ BENCH_REPO=${BENCH_REPO:-/tmp/bench-repos/redis}
 echo
 if [[ -d $BENCH_REPO/.git ]] && have hyperfine; then
   BENCH_DIR=$BENCH_DIR bash "$ROOT/bench/git_modes.sh" "$HUSH" "$BENCH_REPO"
+  # The peers, beside Hush, on the same repository (PEERS: where bench/install-peers.sh put them).
+  BENCH_DIR=$BENCH_DIR bash "$ROOT/bench/peers.sh" "$HUSH" "$BENCH_REPO"
 else
   note "git modes skipped: set BENCH_REPO to a full clone with a long history, e.g."
   note "  git clone https://github.com/redis/redis /tmp/bench-repos/redis (and install hyperfine)"

@@ -34,6 +34,18 @@ import Testing
     #expect(try !findings("TOKEN=\(token)").isEmpty)
   }
 
+  /// Paystack and Clerk keys share Stripe's `sk_live_` shape: the rule that matched the
+  /// provider's name around the key names it, not the first rule in the catalog.
+  @Test func theRuleThatSawTheProvidersNameWins() throws {
+    let hex = FakeSecrets.random(40, from: Array("0123456789abcdef"))
+    let paystack = try findings("PAYSTACK_SECRET_KEY=sk_" + "live_" + hex)
+    #expect(paystack.map(\.rule.id) == ["paystack-secret-key"])
+    let clerk = try findings("CLERK_SECRET_KEY=sk_" + "live_" + FakeSecrets.random(40))
+    #expect(clerk.map(\.rule.id) == ["clerk-secret-key"])
+    let stripe = try findings("STRIPE_SECRET_KEY=sk_" + "live_" + FakeSecrets.random(24))
+    #expect(stripe.map(\.rule.id) == ["stripe-secret-key"])
+  }
+
   @Test func ruleScopedAllowLeavesOtherRulesOn() throws {
     let token = FakeSecrets.githubToken(prefix: "ghp_")
     let found = try findings("TOKEN=\(token) # hush:allow stripe-secret-key")

@@ -240,16 +240,17 @@ public final class Detector: Sendable {
     if let validator = rule.validator, !validator.accepts(secret) {
       return .failure(Drop(reason: "failed \(validator.rawValue) validation"))
     }
-    return .success(Candidate(rule: ruleIndex, secret: range, entropy: entropy))
+    return .success(Candidate(rule: ruleIndex, secret: range, entropy: entropy, matchLength: match.range.count))
   }
 
   /// One finding per (rule, secret range); a generic rule's finding yields to a provider
   /// rule's finding on an overlapping secret, and of two provider rules on the very same
-  /// secret the one listed first wins.
+  /// secret the one whose match saw more context wins (a Paystack rule anchored on
+  /// "paystack" over the bare `sk_live_` shape), then the one listed first.
   private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
     var seen = Set<Candidate.Key>()
     let unique = candidates.filter { seen.insert($0.key).inserted }
-      .sorted { ($0.secret.lowerBound, $0.rule) < ($1.secret.lowerBound, $1.rule) }
+      .sorted { ($0.secret.lowerBound, -$0.matchLength, $0.rule) < ($1.secret.lowerBound, -$1.matchLength, $1.rule) }
     let specific = unique.filter { !rules[$0.rule].isGeneric }.map(\.secret)
     // Sorted by start with the running maximum of ends: one binary search tells whether any
     // provider secret overlaps a generic one (linear, not quadratic, on files full of values).
@@ -305,5 +306,8 @@ struct Candidate {
   let rule: Int
   let secret: Range<Int>
   let entropy: Double
+  /// Length of the whole match: a rule that matched the provider's name around the secret
+  /// saw more context than one that matched the bare token.
+  var matchLength = 0
   var key: Key { Key(rule: rule, lower: secret.lowerBound, upper: secret.upperBound) }
 }
