@@ -29,7 +29,7 @@ if kind == "lines":
 data = json.load(open(path))
 if kind == "hush": print(len(data["findings"]))
 elif kind == "leaks": print(len(data))
-elif kind == "kingfisher": print(len(data.get("findings", [])))
+elif kind == "kingfisher": print(len(data.get("findings") or []))  # kingfisher, betterleaks 2
 elif kind == "detect-secrets": print(sum(len(v) for v in data["results"].values()))
 PY
 }
@@ -80,7 +80,7 @@ staged=$(git -C "$work" diff --cached --name-only | tr '\n' ' ')
 header "Pre-commit on $REPO ($(git -C "$work" diff --cached --numstat | awk '{a+=$1} END{print a}') added lines in 3 staged files), $RUNS runs after a warm-up"
 row "\`hush staged\`" "$work" 0 hush "$OUT/pc-hush.json" "$RUNS" -- "$HUSH" staged -q --format json -o "$OUT/pc-hush.json"
 row "\`git secrets --scan\` (AWS patterns only)" "$work" 0 none - "$RUNS" -- sh -c "git secrets --scan $staged"
-row "\`betterleaks git --pre-commit --staged\`" "$work" 0 leaks "$OUT/pc-bl.json" "$RUNS" -- betterleaks git --pre-commit --staged --no-banner --redact -f json -r "$OUT/pc-bl.json" .
+row "\`betterleaks git --staged\`" "$work" 0 kingfisher "$OUT/pc-bl.json" "$RUNS" -- betterleaks git --staged --no-banner --redact -o "$OUT/pc-bl.json" .
 row "\`gitleaks git --pre-commit --staged\`" "$work" 0 leaks "$OUT/pc-gl.json" "$RUNS" -- gitleaks git --pre-commit --staged --no-banner --redact -f json -r "$OUT/pc-gl.json" .
 row "\`kingfisher scan --staged\`" "$work" 0 kingfisher "$OUT/pc-kf.json" "$RUNS" -- kingfisher scan . --staged --no-validate -q --format json -o "$OUT/pc-kf.json"
 row "\`detect-secrets-hook\` on the staged files" "$work" 0 none - "$RUNS" -- sh -c "detect-secrets-hook $staged"
@@ -89,7 +89,7 @@ row "\`detect-secrets-hook\` on the staged files" "$work" 0 none - "$RUNS" -- sh
 header "History of $REPO (every ref; $((blob_bytes / 1000000)) MB of unique blob content), $RUNS runs after a warm-up"
 row "\`hush history\`" "$REPO" "$blob_bytes" hush "$OUT/h-hush.json" "$RUNS" -- "$HUSH" history -q --format json -o "$OUT/h-hush.json"
 row "\`git cat-file --batch-all-objects --batch\` (reading only: the floor)" "$REPO" "$blob_bytes" none - "$RUNS" -- git cat-file --batch-all-objects --batch
-row "\`betterleaks git --log-opts=--all\`" "$REPO" "$blob_bytes" leaks "$OUT/h-bl.json" "$RUNS" -- betterleaks git --no-banner --redact --log-opts=--all -f json -r "$OUT/h-bl.json" .
+row "\`betterleaks git --log-opts=--all\`" "$REPO" "$blob_bytes" kingfisher "$OUT/h-bl.json" "$RUNS" -- betterleaks git --no-banner --redact --log-opts=--all -o "$OUT/h-bl.json" .
 row "\`kingfisher scan --git-history full\`" "$REPO" "$blob_bytes" kingfisher "$OUT/h-kf.json" "$RUNS" -- kingfisher scan . --git-history full --no-validate -q --format json -o "$OUT/h-kf.json"
 row "\`gitleaks git --log-opts=--all\`" "$REPO" "$blob_bytes" leaks "$OUT/h-gl.json" "$RUNS" -- gitleaks git --no-banner --redact --log-opts=--all -f json -r "$OUT/h-gl.json" .
 
@@ -98,7 +98,7 @@ header "Working tree of $REPO ($((tree_bytes / 1000000)) MB in $(git -C "$REPO" 
 row "\`hush scan\`" "$REPO" "$tree_bytes" hush "$OUT/w-hush.json" "$RUNS" -- "$HUSH" scan -q --format json -o "$OUT/w-hush.json" .
 row "\`kingfisher scan --git-history none\`" "$REPO" "$tree_bytes" kingfisher "$OUT/w-kf.json" "$RUNS" -- kingfisher scan . --git-history none --no-validate -q --format json -o "$OUT/w-kf.json"
 row "\`gitleaks dir\`" "$REPO" "$tree_bytes" leaks "$OUT/w-gl.json" "$RUNS" -- gitleaks dir --no-banner --redact -f json -r "$OUT/w-gl.json" .
-row "\`betterleaks dir\`" "$REPO" "$tree_bytes" leaks "$OUT/w-bl.json" "$RUNS" -- betterleaks dir --no-banner --redact -f json -r "$OUT/w-bl.json" .
+row "\`betterleaks fs\`" "$REPO" "$tree_bytes" kingfisher "$OUT/w-bl.json" "$RUNS" -- betterleaks fs --no-banner --redact -o "$OUT/w-bl.json" .
 row "\`rg -c -P -f regexes\` (Hush's catalog as raw regexes, no filters)" "$REPO" "$tree_bytes" none - 1 -- rg -c -P -f "$BENCH_DIR/regexes.txt" .
 row "\`detect-secrets scan --all-files\`" "$REPO" "$tree_bytes" none - 1 -- sh -c "detect-secrets scan --all-files > $OUT/w-ds.json"
 echo

@@ -3,6 +3,7 @@ import HushCore
 
 struct Audit: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "audit",
     abstract: "Check that files holding secrets are ignored and none is tracked.",
     discussion: """
       Checks the work tree against a catalog of sensitive files (.env, private keys, key \

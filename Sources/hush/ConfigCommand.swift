@@ -8,6 +8,7 @@ struct ConfigCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Validate a config: keys, types, regexes, rule ids, and the examples of the rules it adds.")
 
     @Argument(help: "The config file (default: $HUSH_CONFIG, else .hush.toml at the repository root).")
@@ -34,6 +35,7 @@ struct ConfigCommand: ParsableCommand {
 
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Write a commented starter .hush.toml at the repository root (never over an existing one).")
 
     @Argument(help: "Where to write it (default: .hush.toml at the repository root).")

@@ -4,6 +4,7 @@ import HushCore
 
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "history",
     abstract: "Scan the git history: every unique blob once, each secret attributed to its commit.",
     discussion: """
       Reads every blob the selected commits introduce once, through one git cat-file --batch, \

@@ -4,6 +4,7 @@ import HushCore
 
 struct Install: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "install",
     abstract: "Install the pre-commit hook (and with --pre-push the pre-push hook).",
     discussion: """
       Finds the hooks directory as git does (core.hooksPath, worktrees). An existing hook is \
@@ -45,6 +46,7 @@ struct Install: ParsableCommand {
 
 struct Uninstall: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "uninstall",
     abstract: "Remove Hush's hooks and put back the hooks that were there before.")
 
   func run() throws {
@@ -109,6 +111,7 @@ enum HushBinary {
 
 struct Doctor: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "doctor",
     abstract: "Check that the pre-commit hook really protects this repository.",
     discussion: """
       Finds the hooks directory, checks the hook is installed, executable and reaches hush, \

@@ -3,11 +3,13 @@ import HushCore
 
 struct Rules: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "rules",
     abstract: "List the rules, or check every rule against its examples.",
     subcommands: [List.self, Check.self])
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules Hush runs.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List the rules Hush runs.")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
@@ -32,6 +34,7 @@ struct Rules: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Run every rule's examples (must be found) and counter-examples (must not).")
 
     func run() throws {

@@ -54,6 +54,7 @@ extension ReportArguments {
 
 struct Scan: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "scan",
     abstract: "Scan files, directories, or stdin (-) for secrets.",
     discussion: """
       Inside a git work tree a directory means the files git would consider (tracked, plus \

@@ -47,6 +47,7 @@ struct InputArguments: ParsableArguments {
 
 struct Staged: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "staged",
     abstract: "Scan what is staged for commit (run by the pre-commit hook).",
     discussion: """
       Scans the index version of every added, copied or modified file (never the work tree), \
@@ -58,9 +59,11 @@ struct Staged: ParsableCommand {
   @OptionGroup var input: InputArguments
 
   func run() throws {
+    // git runs while the rules and config load.
+    let processes = try StagedScan.Processes(directory: ".")
     var scanner = try input.scanner(near: ".", localSecrets: true)
     scanner.explains = report.explain
-    var result = try StagedScan(scanner: scanner).run(in: ".")
+    var result = try StagedScan(scanner: scanner).run(processes)
     result.apply(try input.loadBaseline(near: "."))
     try Output.emit(result, report, blocked: "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify.")
   }

@@ -172,26 +172,29 @@ public struct KeywordIndex: Sendable {
   }
 }
 
-/// The keyword trie with failure links; an intermediate form of `KeywordIndex`.
+/// The keyword trie with failure links; an intermediate form of `KeywordIndex`. Rows are
+/// stored flat (`node * classCount + class`): this runs on every start of Hush, and nested
+/// arrays cost more in copies and checks than the automaton itself.
 private struct Trie {
-  var children: [[Int32]]  // per node, per class; -1 when absent
+  var children: [Int32]  // per node and class; -1 when absent
   var outputs: [[Int32]]
   let classCount: Int
+  var nodeCount: Int { outputs.count }
 
   init(keywords: [[UInt8]], byteClass: [UInt8], classCount: Int) {
     self.classCount = classCount
-    children = [Array(repeating: -1, count: classCount)]
+    children = Array(repeating: -1, count: classCount)
     outputs = [[]]
     for (id, keyword) in keywords.enumerated() where !keyword.isEmpty {
       var node = 0
       for byte in keyword {
-        let cls = Int(byteClass[Int(byte)])
-        if children[node][cls] < 0 {
-          children[node][cls] = Int32(children.count)
-          children.append(Array(repeating: -1, count: classCount))
+        let slot = node * classCount + Int(byteClass[Int(byte)])
+        if children[slot] < 0 {
+          children[slot] = Int32(outputs.count)
+          children.append(contentsOf: repeatElement(-1, count: classCount))
           outputs.append([])
         }
-        node = Int(children[node][cls])
+        node = Int(children[slot])
       }
       outputs[node].append(Int32(id))
     }
@@ -204,24 +207,35 @@ private struct Trie {
   ) {
     var delta = children
     var outputs = self.outputs
-    var failure = [Int](repeating: 0, count: children.count)
+    var failure = [Int](repeating: 0, count: nodeCount)
     var order: [Int] = [0]
+    order.reserveCapacity(nodeCount)
     for cls in 0..<classCount {
-      if delta[0][cls] < 0 { delta[0][cls] = 0 } else { order.append(Int(delta[0][cls])) }
+      if delta[cls] < 0 { delta[cls] = 0 } else { order.append(Int(delta[cls])) }
     }
-    var head = 1
-    while head < order.count {
-      let node = order[head]
-      head += 1
-      outputs[node] += outputs[failure[node]].filter { !outputs[node].contains($0) }
-      for cls in 0..<classCount {
-        let child = Int(children[node][cls])
-        if child >= 0 {
-          failure[child] = Int(delta[failure[node]][cls])
-          order.append(child)
-          delta[node][cls] = Int32(child)
-        } else {
-          delta[node][cls] = delta[failure[node]][cls]
+    // Raw buffers in the two loops over every (state, class): bounds checks and uniqueness
+    // checks would cost more than the work itself.
+    children.withUnsafeBufferPointer { children in
+      delta.withUnsafeMutableBufferPointer { delta in
+        var head = 1
+        while head < order.count {
+          let node = order[head]
+          head += 1
+          let fail = failure[node]
+          if !outputs[fail].isEmpty {
+            outputs[node] += outputs[fail].filter { !outputs[node].contains($0) }
+          }
+          let row = node * classCount
+          let failRow = fail * classCount
+          for cls in 0..<classCount {
+            let child = Int(children[row + cls])
+            if child >= 0 {
+              failure[child] = Int(delta[failRow + cls])
+              order.append(child)
+            } else {
+              delta[row + cls] = delta[failRow + cls]
+            }
+          }
         }
       }
     }
@@ -231,10 +245,17 @@ private struct Trie {
     var renumber = [Int](repeating: 0, count: order.count)
     for (new, old) in (plain + matching).enumerated() { renumber[old] = new }
     var transitions = [UInt32](repeating: 0, count: order.count * classCount)
-    for old in order {
-      for cls in 0..<classCount {
-        transitions[renumber[old] * classCount + cls] = UInt32(
-          renumber[Int(delta[old][cls])] * classCount)
+    transitions.withUnsafeMutableBufferPointer { transitions in
+      delta.withUnsafeBufferPointer { delta in
+        renumber.withUnsafeBufferPointer { renumber in
+          for old in order {
+            let target = renumber[old] * classCount
+            let row = old * classCount
+            for cls in 0..<classCount {
+              transitions[target + cls] = UInt32(renumber[Int(delta[row + cls])] * classCount)
+            }
+          }
+        }
       }
     }
     var outputStart: [Int32] = [0]

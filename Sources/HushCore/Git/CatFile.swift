@@ -19,17 +19,33 @@ public final class CatFileReader {
   private var start = 0
   private var end = 0
   private var finished = false
+  private var requested = false
 
   /// Starts cat-file and feeds it `objects` (hex ids).
-  public init(git: Git, objects: [String]) throws(GitError) {
+  public convenience init(git: Git, objects: [String]) throws(GitError) {
+    try self.init(git: git)
+    request(objects)
+  }
+
+  /// Starts cat-file, to be fed with `request` once the objects are known (it starts up
+  /// meanwhile).
+  public init(git: Git) throws(GitError) {
     child = try git.spawn(["cat-file", "--batch"], feedsStandardInput: true)
     errors = child.drainStandardError()
     storage = .allocate(capacity: capacity)
+  }
+
+  /// Asks for `objects`, in the order `next` will return them; call once.
+  public func request(_ objects: [String]) {
+    guard !requested else { return }
+    requested = true
     child.feed(Array(objects.map { $0 + "\n" }.joined().utf8))
   }
 
   deinit {
     storage.deallocate()
+    // Never fed (an error came first): end its input, or it would wait for ids forever.
+    if !requested, let input = child.stdin { close(input) }
     if !finished {
       close(child.stdout)
       _ = child.wait()

@@ -54,6 +54,12 @@ struct ChildProcess: Sendable {
   func feed(_ input: [UInt8]) {
     guard let fd = stdin else { return }
     ChildProcess.ignoreBrokenPipes()
+    // Less than a pipe buffer cannot block: no thread needed (a pre-commit's few ids).
+    if input.count < 4096 {
+      input.withUnsafeBytes { bytes in _ = ChildProcess.writeAll(fd, bytes) }
+      close(fd)
+      return
+    }
     Thread.detachNewThread {
       input.withUnsafeBytes { bytes in _ = ChildProcess.writeAll(fd, bytes) }
       close(fd)

@@ -5,13 +5,41 @@ public struct StagedScan: Sendable {
 
   public init(scanner: Scanner) { self.scanner = scanner }
 
+  /// The git processes a staged scan reads from, started before the scanner is built so that
+  /// they run meanwhile: on a pre-commit hook, git's start-up is most of the time.
+  public final class Processes {
+    let git: Git
+    let diff: ChildProcess
+    let catFile: CatFileReader
+    let started = ContinuousClock.now
+
+    /// Starts them for the work tree holding `directory`.
+    public init(directory: String) throws {
+      guard let tree = Git(directory: directory).workTree() else { throw GitError.notARepository(directory) }
+      git = Git(directory: tree.root)
+      diff = try git.spawn(StagedDiff.arguments)
+      catFile = try CatFileReader(git: git)
+    }
+
+    func diffOutput() throws(GitError) -> [UInt8] {
+      let (stdout, stderr) = diff.readToEnd()
+      let status = diff.wait()
+      guard status == 0 else {
+        throw .failed(command: "diff --cached", status: status, message: String(decoding: stderr, as: UTF8.self))
+      }
+      return stdout
+    }
+  }
+
   /// Scans what is staged in the work tree holding `directory`.
   public func run(in directory: String) throws -> ScanResult {
-    let clock = ContinuousClock()
-    let start = clock.now
-    guard let tree = Git(directory: directory).workTree() else { throw GitError.notARepository(directory) }
-    let git = Git(directory: tree.root)
-    let files = try StagedDiff.parse(git.output(StagedDiff.arguments))
+    try run(try Processes(directory: directory))
+  }
+
+  /// Scans what is staged, reading from processes already started.
+  public func run(_ processes: Processes) throws -> ScanResult {
+    let start = processes.started
+    let files = try StagedDiff.parse(processes.diffOutput())
     var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
     var scannable: [StagedFile] = []
     for file in files where file.isRegularFile && !HushConfig.isOwnFile(file.path) {
@@ -21,7 +49,7 @@ public struct StagedScan: Sendable {
         scannable.append(file)
       }
     }
-    try scanBlobs(of: scannable, git: git, into: &result)
+    try scanBlobs(of: scannable, reader: processes.catFile, into: &result)
     for file in scannable where file.status == "A" {
       guard let rule = SensitiveFiles.rule(for: file.path) else { continue }
       result.findings.append(
@@ -32,13 +60,13 @@ public struct StagedScan: Sendable {
     if !addedText.isEmpty && result.summary.bytes == 0 && result.summary.skippedBinary + result.summary.skippedTooLarge == 0 {
       throw GitError.nothingRead(files: addedText.count)
     }
-    result.finish(rules: scanner.detector.rules.count, duration: clock.now - start)
+    result.finish(rules: scanner.detector.rules.count, duration: ContinuousClock.now - start)
     return result
   }
 
-  private func scanBlobs(of files: [StagedFile], git: Git, into result: inout ScanResult) throws {
-    guard !files.isEmpty else { return }
-    let reader = try CatFileReader(git: git, objects: files.map(\.blob))
+  private func scanBlobs(of files: [StagedFile], reader: CatFileReader, into result: inout ScanResult) throws {
+    reader.request(files.map(\.blob))
+    guard !files.isEmpty else { return try reader.finish() }
     let scratch = scanner.makeScratch()
     defer { result.explanations += scratch.explained }
     for file in files {
