@@ -99,7 +99,7 @@ row "\`hush scan\`" "$REPO" "$tree_bytes" hush "$OUT/w-hush.json" "$RUNS" -- "$H
 row "\`kingfisher scan --git-history none\`" "$REPO" "$tree_bytes" kingfisher "$OUT/w-kf.json" "$RUNS" -- kingfisher scan . --git-history none --no-validate -q --format json -o "$OUT/w-kf.json"
 row "\`gitleaks dir\`" "$REPO" "$tree_bytes" leaks "$OUT/w-gl.json" "$RUNS" -- gitleaks dir --no-banner --redact -f json -r "$OUT/w-gl.json" .
 row "\`betterleaks fs\`" "$REPO" "$tree_bytes" kingfisher "$OUT/w-bl.json" "$RUNS" -- betterleaks fs --no-banner --redact -o "$OUT/w-bl.json" .
-row "\`rg -c -P -f regexes\` (Hush's catalog as raw regexes, no filters)" "$REPO" "$tree_bytes" none - 1 -- rg -c -P -f "$BENCH_DIR/regexes.txt" .
+row "\`rg -c -P -f regexes\` (Hush's catalog as raw regexes, no filters)" "$REPO" "$tree_bytes" none - 1 -- bash "$(dirname "$0")/rg-regexes.sh" "$BENCH_DIR" .
 row "\`detect-secrets scan --all-files\`" "$REPO" "$tree_bytes" none - 1 -- sh -c "detect-secrets scan --all-files > $OUT/w-ds.json"
 echo
 echo "detect-secrets findings in the working tree: $(count detect-secrets "$OUT/w-ds.json")"
