@@ -26,9 +26,7 @@ struct Audit: ParsableCommand {
   var config: String?
 
   func run() throws {
-    var input = InputArguments()
-    input.config = config
-    let configuration = try input.loadConfig(near: path)
+    let configuration = try ScannerSetup(config: config).loadConfig(near: path)
     let result = try GitignoreAudit(directory: path, config: configuration).run(fix: fix)
     let options = report.options
     switch report.format {

@@ -37,10 +37,7 @@ struct BaselineCommand: ParsableCommand {
     let existing = FileManager.default.contents(atPath: file)
     if existing != nil && !update { throw BaselineError.exists(file) }
     let salt = try existing.map { try Baseline.parse($0, file: file).salt }
-    var input = InputArguments()
-    input.maxFileSize = maxFileSize
-    input.config = config
-    let scanner = try input.scanner(near: path)
+    let scanner = try ScannerSetup(maxFileSize: maxFileSize, config: config).scanner(near: path)
     let lister = TargetLister(includeIgnored: false) { _ in }
     let result = try scanner.scan(try lister.targets(for: [path]))
     let baseline = Baseline(findings: result.findings, salt: salt)

@@ -15,9 +15,7 @@ struct ConfigCommand: ParsableCommand {
     var file: String?
 
     func run() throws {
-      var input = InputArguments()
-      input.config = file
-      let config = try input.loadConfig(near: ".")
+      let config = try ScannerSetup(config: file).loadConfig(near: ".")
       guard !config.file.isEmpty else {
         Terminal.error("hush: no config found (.hush.toml at the repository root, or $HUSH_CONFIG): the defaults apply")
         return

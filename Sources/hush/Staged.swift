@@ -29,6 +29,17 @@ struct InputArguments: ParsableArguments {
   /// A scanner with the bundled rules and the config found near `path`; with
   /// `localSecrets`, also the values of the work tree's local secret files.
   func scanner(near path: String, localSecrets: Bool = false) throws -> HushCore.Scanner {
+    try ScannerSetup(maxFileSize: maxFileSize, config: config).scanner(near: path, localSecrets: localSecrets)
+  }
+}
+
+/// How commands build their scanner, from the option values (commands that do not take the
+/// whole `InputArguments` group build one of these from their own options).
+struct ScannerSetup {
+  var maxFileSize: String?
+  var config: String?
+
+  func scanner(near path: String, localSecrets: Bool = false) throws -> HushCore.Scanner {
     let configuration = try loadConfig(near: path)
     let maxSize = try maxFileSize.map(ByteSize.parse) ?? configuration.maxFileSize ?? 10 << 20
     let catalog = try configuration.catalog(base: RuleCatalog.bundled)
