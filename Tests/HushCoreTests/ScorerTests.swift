@@ -65,6 +65,16 @@ import Testing
     #expect(Placeholder.isWordLike(Array("X-Custom-Api-Key-Header".utf8)))
     #expect(!Placeholder.isWordLike(Array("X-Custom-Api-Key-2".utf8)))
   }
+
+  @Test(arguments: ["this.$rowTokens.length-1", "process.env.API_TOKEN", "handle::OwnedStore&lt", "self.token_cache", "a&quot;b9Xk2"])
+  func codeReferencesAreNotSecrets(_ value: String) {
+    #expect(Placeholder.isCodeReference(Array(value.utf8)))
+  }
+
+  @Test(arguments: ["Xa1P.dgrbnuomB2", "sl.BqZ9x2Lm", "4gcdWa7w^hv%yCKs", "tokens.f38baeb98779b774"])
+  func dataWithDotsIsNotCode(_ value: String) {
+    #expect(!Placeholder.isCodeReference(Array(value.utf8)))
+  }
 }
 
 @Suite struct ValidatorTests {

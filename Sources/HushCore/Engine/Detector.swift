@@ -232,6 +232,9 @@ public final class Detector: Sendable {
     if rule.isGeneric && Placeholder.isWordLike(secret) {
       return .failure(Drop(reason: "a generic rule's value that reads as words or an identifier"))
     }
+    if rule.isGeneric && Placeholder.isCodeReference(secret) {
+      return .failure(Drop(reason: "a generic rule's value that reads as code (a member access, a path, escaped HTML)"))
+    }
     let entropy = Entropy.shannon(secret)
     if let minimum = rule.minEntropy, entropy < Entropy.threshold(minimum, for: secret) {
       let needed = JSONWriter.number(Entropy.threshold(minimum, for: secret))

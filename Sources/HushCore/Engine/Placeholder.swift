@@ -51,6 +51,22 @@ public enum Placeholder {
     isSeparatedWords(secret) || isIdentifier(secret)
   }
 
+  /// Values of generic rules that are code rather than data: a member access on a well-known
+  /// receiver (`this.$rowTokens.length-1`, `process.env.API_KEY`, `self.token`), a path
+  /// (`handle::OwnedStore`), or HTML-escaped source (`&lt;`, `&quot;`).
+  public static func isCodeReference<C: Collection<UInt8>>(_ secret: C) -> Bool {
+    let bytes = Array(secret.prefix(256))
+    if contains(bytes, Array("::".utf8)) { return true }
+    if ["&lt", "&gt", "&amp", "&quot", "&#"].contains(where: { contains(bytes, Array($0.utf8)) }) { return true }
+    guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
+    return codeReceivers.contains(String(decoding: bytes[..<dot], as: UTF8.self))
+  }
+
+  private static let codeReceivers: Set<String> = [
+    "this", "self", "window", "document", "process", "props", "state", "options", "opts", "config",
+    "ctx", "context", "req", "request", "res", "response", "os", "env", "settings", "params", "args",
+  ]
+
   private static func isIdentifier<C: Collection<UInt8>>(_ secret: C) -> Bool {
     let parts = secret.split(whereSeparator: { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
     guard parts.count >= 3 else { return false }
