@@ -101,3 +101,21 @@ import Testing
     #expect(configured.status == 0, "\(configured.stderr)")
   }
 }
+
+/// Credential files are recognised by format where they live, not everywhere.
+@Suite struct CredentialFileTests {
+  @Test func formatsAreFoundAtTheirPathsOnly() throws {
+    let box = try Sandbox()
+    let password = Fake.random(14)
+    let netrc = "machine api.example.org login deploy password " + password + "\n"
+    try box.write("home/.netrc", netrc)
+    try box.write("notes/netrc-example.txt", netrc)
+    try box.write("web/.htpasswd", "admin:$apr1$" + Fake.random(8) + "$" + Fake.random(22) + "\n")
+    try box.write("app/settings.py", "SECRET_KEY = '" + Fake.random(50) + "'\n")
+    let run = try hush(["scan", "--format", "json", "."], in: box.url)
+    #expect(run.status == 1)
+    let found = Set(try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" })
+    #expect(found == ["home/.netrc:netrc-password", "web/.htpasswd:password-hash-file", "app/settings.py:django-secret-key"])
+    #expect(!run.stdout.contains(password))
+  }
+}

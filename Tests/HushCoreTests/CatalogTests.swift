@@ -50,7 +50,8 @@ import Testing
     let off = try Detector(catalog: Self.catalog, options: DetectorOptions(usePrefilter: false)).scan(bytes)
     let key = { (f: Finding) in "\(f.rule.id)@\(f.secretRange)" }
     #expect(on.map(key) == off.map(key))
-    #expect(on.count >= Self.catalog.rules.count - 2)
+    // Rules scoped to some files (`paths`) do not fire in this corpus, which has no path.
+    #expect(on.count >= Self.catalog.rules.filter(\.paths.isEmpty).count - 2)
   }
 
   @Test func jitAndInterpreterGiveTheSameFindings() throws {

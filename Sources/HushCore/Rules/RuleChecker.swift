@@ -12,11 +12,13 @@ public enum RuleChecker {
       return ["\(rule.location): \(error)"]
     }
     var problems: [String] = []
+    // A rule scoped to some files (`paths`) is checked as if in the first of them.
+    let path = samplePath(for: rule)
     for (index, example) in rule.examples.enumerated() {
       let label = "\(rule.location): \(rule.id): example \(index + 1)"
       do {
-        let found = try filtered.scan(Array(example.utf8))
-        let foundWithout = try unfiltered.scan(Array(example.utf8))
+        let found = try filtered.scan(Array(example.utf8), path: path)
+        let foundWithout = try unfiltered.scan(Array(example.utf8), path: path)
         if foundWithout.isEmpty {
           problems.append("\(label) does not match")
         } else if found.isEmpty {
@@ -29,7 +31,7 @@ public enum RuleChecker {
     for (index, example) in rule.counterExamples.enumerated() {
       let label = "\(rule.location): \(rule.id): counter-example \(index + 1)"
       do {
-        if !(try unfiltered.scan(Array(example.utf8))).isEmpty {
+        if !(try unfiltered.scan(Array(example.utf8), path: path)).isEmpty {
           problems.append("\(label) is reported as a secret")
         }
       } catch {
@@ -37,5 +39,11 @@ public enum RuleChecker {
       }
     }
     return problems
+  }
+
+  /// A path the rule applies to: its first `paths` glob with each `*` made a plain name.
+  public static func samplePath(for rule: Rule) -> String {
+    guard let glob = rule.paths.first else { return "-" }
+    return glob.replacingOccurrences(of: "*", with: "dir")
   }
 }
