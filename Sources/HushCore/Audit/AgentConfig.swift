@@ -22,12 +22,11 @@ public enum AgentConfig {
     guard let json = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
       return []
     }
-    var secrets: [String] = []
-    collect(json, underSecretBlock: false, into: &secrets)
+    let secrets = blockEntries(json).compactMap { literalSecret(key: $0.key, value: $0.value) }
     var cursor = LineIndex.Cursor(bytes)
     return secrets.compactMap { secret in
       let needle = Array(secret.utf8)
-      guard let offset = firstOffset(of: needle, in: bytes) else { return nil }
+      guard let offset = LineIndex.firstOffset(of: needle, in: bytes) else { return nil }
       let start = cursor.position(of: offset)
       return Finding(
         rule: rule, path: path, line: start.line, column: start.column, endLine: start.line, secret: needle,
@@ -35,18 +34,22 @@ public enum AgentConfig {
     }
   }
 
-  private static func collect(_ value: Any, underSecretBlock: Bool, into secrets: inout [String]) {
-    if let object = value as? [String: Any] {
-      for (key, child) in object.sorted(by: { $0.key < $1.key }) {
-        if underSecretBlock, let text = child as? String, let secret = literalSecret(key: key, value: text) {
-          secrets.append(secret)
-        } else {
-          collect(child, underSecretBlock: key == "env" || key == "headers", into: &secrets)
+  /// Every string set directly in an `env` or `headers` object, where agent configs keep
+  /// credentials, in key order.
+  static func blockEntries(_ json: Any) -> [(key: String, value: String)] {
+    var entries: [(key: String, value: String)] = []
+    func walk(_ node: Any, inBlock: Bool) {
+      if let object = node as? [String: Any] {
+        for (key, child) in object.sorted(by: { $0.key < $1.key }) {
+          if inBlock, let text = child as? String { entries.append((key, text)) }
+          walk(child, inBlock: key == "env" || key == "headers")
         }
+      } else if let array = node as? [Any] {
+        for child in array { walk(child, inBlock: false) }
       }
-    } else if let array = value as? [Any] {
-      for child in array { collect(child, underSecretBlock: false, into: &secrets) }
     }
+    walk(json, inBlock: false)
+    return entries
   }
 
   /// The secret in `value` when `key` names a credential and the value is a literal, not a
@@ -64,12 +67,5 @@ public enum AgentConfig {
       !Placeholder.isPlaceholder(bytes), !Placeholder.isWordLike(bytes), Entropy.meets(3.0, bytes)
     else { return nil }
     return String(secret)
-  }
-
-  private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = needle.first, bytes.count >= needle.count else { return nil }
-    return (0...(bytes.count - needle.count)).first { offset in
-      bytes[offset] == first && bytes[offset..<(offset + needle.count)].elementsEqual(needle)
-    }
   }
 }

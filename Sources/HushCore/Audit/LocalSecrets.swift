@@ -68,19 +68,9 @@ public struct LocalSecrets: Sendable {
   /// String values under `env` and `headers` whose key names a credential.
   static func jsonValues(_ data: Data) -> [String] {
     guard let json = try? JSONSerialization.jsonObject(with: data) else { return [] }
-    var values: [String] = []
-    func walk(_ node: Any, inBlock: Bool) {
-      if let object = node as? [String: Any] {
-        for (key, child) in object {
-          if inBlock, let text = child as? String, namesCredential(key) { values.append(text) }
-          walk(child, inBlock: key == "env" || key == "headers")
-        }
-      } else if let array = node as? [Any] {
-        for child in array { walk(child, inBlock: false) }
-      }
+    return AgentConfig.blockEntries(json).filter { namesCredential($0.key) }.map { entry in
+      entry.value.hasPrefix("Bearer ") ? String(entry.value.dropFirst(7)) : entry.value
     }
-    walk(json, inBlock: false)
-    return values.map { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : $0 }
   }
 
   static func namesCredential(_ key: String) -> Bool {

@@ -54,9 +54,7 @@ extension Allowlists.Compiled {
       return "\(name).secrets '\(regex.pattern)'"
     }
     guard !lines.isEmpty, !finding.secretRange.isEmpty, finding.secretRange.upperBound <= bytes.count else { return nil }
-    let line =
-      LineIndex.lineStart(before: finding.secretRange.lowerBound, in: bytes, limit: Detector.lookBehind)
-      ..< LineIndex.lineEnd(after: finding.secretRange.upperBound, in: bytes, limit: Detector.lookBehind)
+    let line = LineIndex.lines(around: finding.secretRange, in: bytes, limit: Detector.lookBehind)
     if let regex = lines.first(where: {
       (try? $0.firstMatch(in: bytes, from: line.lowerBound, to: line.upperBound, scratch: scratch)) != nil
     }) {

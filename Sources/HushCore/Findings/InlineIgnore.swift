@@ -11,11 +11,7 @@ public enum InlineIgnore {
   /// Whether the line of `secret` allows `rule`. The marker belongs on the secret's line;
   /// on a minified megabyte-long line, only near it.
   static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, around secret: Range<Int>, rule: String) -> Bool {
-    let limit = Detector.lookBehind
-    let lines =
-      LineIndex.lineStart(before: secret.lowerBound, in: bytes, limit: limit)
-      ..< LineIndex.lineEnd(after: secret.upperBound, in: bytes, limit: limit)
-    return isAllowed(bytes, in: lines, rule: rule)
+    isAllowed(bytes, in: LineIndex.lines(around: secret, in: bytes, limit: Detector.lookBehind), rule: rule)
   }
 
   /// Whether `bytes[range]` holds a marker that allows `rule`: `hush:allow` alone allows
@@ -24,7 +20,7 @@ public enum InlineIgnore {
     let line = bytes[range]
     if markers.dropFirst().contains(where: { Placeholder.contains(line, $0) }) { return true }
     var searchFrom = range.lowerBound
-    while let marker = firstOffset(of: hushMarker, in: bytes, from: searchFrom, to: range.upperBound) {
+    while let marker = LineIndex.firstOffset(of: hushMarker, in: bytes, from: searchFrom, to: range.upperBound) {
       let scoped = scopedRule(after: marker + hushMarker.count, in: bytes, to: range.upperBound)
       if scoped == nil || scoped == rule { return true }
       searchFrom = marker + 1
@@ -45,10 +41,5 @@ public enum InlineIgnore {
 
   private static func isRuleIDByte(_ byte: UInt8) -> Bool {
     (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
-  }
-
-  private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
-    guard end - from >= needle.count else { return nil }
-    return (from...(end - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
   }
 }
