@@ -85,6 +85,7 @@ struct Scan: ParsableCommand {
     let baseline = try input.loadBaseline(near: paths.first ?? ".")
     var scanner = try input.scanner(near: paths.first ?? ".", localSecrets: true)
     scanner.explains = report.explain
+    let stream = paths == ["-"] ? nil : streamer(baseline)
     var result: ScanResult
     if paths == ["-"] {
       result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
@@ -95,10 +96,10 @@ struct Scan: ParsableCommand {
       let lister = TargetLister(includeIgnored: allFiles) { warning in
         if report.verbose { Terminal.error("hush: \(warning)") }
       }
-      result = try scanner.scan(try lister.targets(for: paths), onFile: streamer(baseline))
+      result = try scanner.scan(try lister.targets(for: paths), onFile: stream)
     }
     result.apply(baseline)
-    try Output.emit(result, report, streamed: streamer(baseline) != nil)
+    try Output.emit(result, report, streamed: stream != nil)
   }
 }
 

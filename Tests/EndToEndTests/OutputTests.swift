@@ -23,6 +23,13 @@ import Testing
     }
   }
 
+  @Test func jsonLinesFromStdin() throws {
+    let box = try Sandbox()
+    let run = try hush(["scan", "--format", "jsonl", "-"], in: box.url, input: "KEY=" + Fake.stripeKey() + "\n")
+    #expect(run.status == 1)
+    #expect(run.stdout.split(separator: "\n").count == 1, "stdin is not streamed: its findings are written at the end")
+  }
+
   @Test func sarifHasTheRequiredStructure() throws {
     let box = try Self.twoSecrets()
     let run = try hush(["scan", "--format", "sarif", "."], in: box.url)

@@ -31,11 +31,6 @@ public struct StagedScan: Sendable {
     }
   }
 
-  /// Scans what is staged in the work tree holding `directory`.
-  public func run(in directory: String) throws -> ScanResult {
-    try run(try Processes(directory: directory))
-  }
-
   /// Scans what is staged, reading from processes already started.
   public func run(_ processes: Processes) throws -> ScanResult {
     let start = processes.started
