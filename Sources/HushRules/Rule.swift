@@ -63,3 +63,12 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
   /// secret wins over them.
   public var isGeneric: Bool { provider == "generic" }
 }
+
+extension Rule {
+  /// `location` ("file:line") split in its parts.
+  public var sourceLocation: (file: String, line: Int) {
+    guard let colon = location.lastIndex(of: ":"), let line = Int(location[location.index(after: colon)...])
+    else { return (location, 0) }
+    return (String(location[..<colon]), line)
+  }
+}

@@ -16,7 +16,7 @@ public struct RuleCatalog: Sendable {
     for file in files {
       for rule in try parse(file: file.name, text: file.text, requireExamples: requireExamples) {
         if let first = firstSeen[rule.id] {
-          let (name, line) = splitLocation(rule.location)
+          let (name, line) = rule.sourceLocation
           throw .duplicateID(rule.id, file: name, line: line, firstSeen: first)
         }
         firstSeen[rule.id] = rule.location
@@ -70,11 +70,6 @@ public struct RuleCatalog: Sendable {
     return rules
   }
 
-  private static func splitLocation(_ location: String) -> (String, Int) {
-    guard let colon = location.lastIndex(of: ":"), let line = Int(location[location.index(after: colon)...])
-    else { return (location, 0) }
-    return (String(location[..<colon]), line)
-  }
 }
 
 /// Line numbers of rule headers and keys, which TOMLKit does not report.

@@ -20,7 +20,7 @@ public enum RuleError: Error, Equatable, CustomStringConvertible {
     case .invalidValue(let field, let reason, let file, let line):
       "\(file):\(line): invalid '\(field)': \(reason)"
     case .duplicateID(let id, let file, let line, let first):
-      "\(file):\(line): rule id '\(id)' is already defined at \(first)"
+      "\(file):\(line): rule id '\(id)' is already defined (\(first))"
     }
   }
 }

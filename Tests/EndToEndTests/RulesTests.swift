@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `hush rules check FILE`: a rule author checks new rules without rebuilding Hush.
+@Suite struct RulesTests {
+  static func ruleFile(id: String, example: String, counterExample: String) -> String {
+    #"""
+    [[rule]]
+    id = "\#(id)"
+    description = "ACME deploy token"
+    provider = "acme"
+    severity = "high"
+    keywords = ["acmedeploy_"]
+    regex = '''\b(acmedeploy_[0-9a-f]{32})\b'''
+    rotate = "Revoke it in the ACME console."
+    examples = ['\#(example)']
+    counter-examples = ['\#(counterExample)']
+
+    """#
+  }
+
+  @Test func checksTheRulesOfTheNamedFiles() throws {
+    let box = try Sandbox()
+    let token = "acmedeploy_" + "3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e"
+    try box.write("good.toml", Self.ruleFile(id: "acme-deploy", example: "T=" + token, counterExample: "T=acmedeploy_"))
+    let good = try hush(["rules", "check", "good.toml"], in: box.url)
+    #expect(good.status == 0, "\(good.stderr)")
+    #expect(good.stderr.contains("1 rules, 2 examples, 0 problems"))
+
+    try box.write("bad.toml", Self.ruleFile(id: "acme-deploy", example: "T=acmedeploy_short", counterExample: "T=" + token))
+    let bad = try hush(["rules", "check", "bad.toml"], in: box.url)
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("acme-deploy: example 1 does not match"))
+    #expect(bad.stderr.contains("acme-deploy: counter-example 1 is reported as a secret"))
+    #expect(!bad.stderr.contains(token), "diagnostics name examples by number, never print them")
+  }
+
+  @Test func anIDOfTheBuiltInCatalogIsRefused() throws {
+    let box = try Sandbox()
+    try box.write("clash.toml", Self.ruleFile(id: "stripe-secret-key", example: "x", counterExample: "y"))
+    let run = try hush(["rules", "check", "clash.toml"], in: box.url)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("clash.toml:1: rule id 'stripe-secret-key'"))
+    let missing = try hush(["rules", "check", "absent.toml"], in: box.url)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("absent.toml: no such file or directory"))
+  }
+}
