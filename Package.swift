@@ -50,7 +50,7 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["catalog-embed"]
     ),
-    .testTarget(name: "HushCoreTests", dependencies: ["HushCore"]),
+    .testTarget(name: "HushCoreTests", dependencies: ["HushCore", "HushRules"]),
     .testTarget(name: "EndToEndTests", dependencies: ["hush"]),
   ]
 )

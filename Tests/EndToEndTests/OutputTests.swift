@@ -23,6 +23,26 @@ import Testing
     }
   }
 
+  @Test func findingsSayWhetherAnOfflineCheckConfirmedThem() throws {
+    let box = try Sandbox()
+    try box.write("id_rsa.txt", Fake.privateKeyPEM())
+    try box.write("pay.env", "KEY=" + Fake.stripeKey() + "\n")
+    // A made-up body (what a tutorial shows) fails the key-structure check and is dropped.
+    let madeUp = (0..<6).map { _ in Fake.random(64) + "\n" }.joined()
+    try box.write("docs/key.md", "-----BEGIN RSA " + "PRIVATE KEY-----\n" + madeUp + "-----END RSA " + "PRIVATE KEY-----\n")
+    let run = try hush(["scan", "--format", "json", "."], in: box.url)
+    let byRule = Dictionary(uniqueKeysWithValues: try run.findings().map { ($0["rule"] as? String ?? "", $0) })
+    #expect(byRule.keys.sorted() == ["private-key-pem", "stripe-secret-key"])
+    #expect(byRule["private-key-pem"]?["validated"] as? Bool == true)
+    #expect(byRule["stripe-secret-key"]?["validated"] as? Bool == false)
+    let sarif = try hush(["scan", "--format", "sarif", "."], in: box.url).json()
+    let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+    let validated = results.map { (($0["properties"] as? [String: Any])?["validated"] as? Bool) }
+    #expect(validated.sorted { ($0 ?? false) && !($1 ?? false) } == [true, false])
+    let text = try hush(["scan", "."], in: box.url)
+    #expect(text.stdout.contains("validated: key-structure"))
+  }
+
   @Test func jsonLinesFromStdin() throws {
     let box = try Sandbox()
     let run = try hush(["scan", "--format", "jsonl", "-"], in: box.url, input: "KEY=" + Fake.stripeKey() + "\n")

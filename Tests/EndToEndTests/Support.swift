@@ -131,10 +131,14 @@ enum Fake {
   /// A Stripe-shaped live secret key.
   static func stripeKey() -> String { "sk" + "_live_" + random(24) }
 
-  /// A PEM RSA private key block with a random body.
+  /// A PEM RSA private key block whose random body is shaped like a key (a DER SEQUENCE that
+  /// opens with INTEGER 0), so the key-structure check accepts it.
   static func privateKeyPEM() -> String {
-    let body = (0..<8).map { _ in random(64) + "\n" }.joined()
-    return "-----BEGIN RSA " + "PRIVATE KEY-----\n" + body + random(24) + "==\n-----END RSA " + "PRIVATE KEY-----\n"
+    let content: [UInt8] = [0x02, 0x01, 0x00] + (0..<605).map { _ in UInt8.random(in: 0...255) }
+    let der: [UInt8] = [0x30, 0x82, UInt8(content.count >> 8), UInt8(content.count & 0xFF)] + content
+    let base64 = Data(der).base64EncodedString()
+    let body = stride(from: 0, to: base64.count, by: 64).map { String(base64.dropFirst($0).prefix(64)) + "\n" }.joined()
+    return "-----BEGIN RSA " + "PRIVATE KEY-----\n" + body + "-----END RSA " + "PRIVATE KEY-----\n"
   }
 
   /// An MCP server config whose GitHub token is `token` (a literal or a `${VAR}` reference).

@@ -27,6 +27,10 @@ public struct Finding: Sendable {
   /// The secret redacted for display.
   public var redacted: String { Redaction.redact(secret, keywords: rule.keywords) }
 
+  /// Whether an offline check of the rule (a checksum, a key structure) confirmed the secret:
+  /// a rule's validator drops every match that fails it, so each finding of such a rule passed.
+  public var isValidated: Bool { rule.validator != nil }
+
   /// Whether the whole file is the finding (a `.env` being added), not a secret in it.
   public var isWholeFile: Bool { secret.isEmpty }
 

@@ -50,6 +50,7 @@ public enum JSONReport {
         ("secret", q(options.secret(of: finding))),
         ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
         ("entropy", JSONWriter.number(finding.entropy)),
+        ("validated", String(finding.isValidated)),
       ]
     if let origin = finding.origin {
       members += [
@@ -112,7 +113,7 @@ public enum TextReport {
       }
       let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
       let shown = finding.isWholeFile
-        ? "the whole file" : "\(options.secret(of: finding))  (entropy \(JSONWriter.number(finding.entropy)))"
+        ? "the whole file" : "\(options.secret(of: finding))  (\(TextReport.evidence(finding)))"
       text += """
           \(finding.line):\(finding.column) \(severity) \(finding.rule.id): \(finding.rule.description)
               secret: \(shown)
@@ -121,6 +122,13 @@ public enum TextReport {
         """
     }
     return text
+  }
+
+  /// What backs a finding: its entropy, and the offline check it passed.
+  static func evidence(_ finding: Finding) -> String {
+    let entropy = "entropy \(JSONWriter.number(finding.entropy))"
+    guard let validator = finding.rule.validator else { return entropy }
+    return entropy + ", validated: \(validator.rawValue)"
   }
 
   /// One line for stderr, e.g. `2 secrets in 1 file (scanned 120 files, 4.2 MB in 0.05 s; ...)`.

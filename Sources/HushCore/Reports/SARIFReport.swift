@@ -73,15 +73,14 @@ public enum SARIFReport {
         ("hushSecret/v1", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
       ])),
     ]
+    var properties = [("validated", String(finding.isValidated))]
     if let origin = finding.origin {
-      members.append((
-        "properties",
-        JSONWriter.compact([
-          ("commit", q(origin.commit.id)), ("author", q(origin.commit.author)), ("email", q(origin.commit.email)),
-          ("date", q(HistoryReport.date(origin.commit.time))),
-        ])
-      ))
+      properties += [
+        ("commit", q(origin.commit.id)), ("author", q(origin.commit.author)), ("email", q(origin.commit.email)),
+        ("date", q(HistoryReport.date(origin.commit.time))),
+      ]
     }
+    members.append(("properties", JSONWriter.compact(properties)))
     return JSONWriter.object(members, indent: indent)
   }
 
