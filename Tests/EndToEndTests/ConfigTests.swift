@@ -8,7 +8,7 @@ import Testing
     let config = #"""
       extend = true
       max-file-size = "2KiB"
-      disable = ["generic-token"]
+      disable = ["generic-token", "shell-env-secret"]
 
       [allowlist]
       paths = ["vendor/*"]
@@ -50,7 +50,7 @@ import Testing
     #expect(skipped["allowlisted"] as? Int == 1)
     #expect(try hush(["config", "check"], in: box.url).status == 0)
 
-    try box.write(".hush.toml", "extend = false\n" + config.replacingOccurrences(of: "extend = true\n", with: "").replacingOccurrences(of: "disable = [\"generic-token\"]\n", with: "").replacingOccurrences(of: "[rules.stripe-secret-key]\nmin-entropy = 3.0\nallowlist = { paths = [\"docs/*\"] }\n", with: ""))
+    try box.write(".hush.toml", "extend = false\n" + config.replacingOccurrences(of: "extend = true\n", with: "").replacingOccurrences(of: "disable = [\"generic-token\", \"shell-env-secret\"]\n", with: "").replacingOccurrences(of: "[rules.stripe-secret-key]\nmin-entropy = 3.0\nallowlist = { paths = [\"docs/*\"] }\n", with: ""))
     let only = try hush(["scan", "--format", "json"], in: box.url)
     #expect(try only.findings().compactMap { $0["rule"] as? String } == ["acme-internal-token"], "\(only.stderr)")
   }

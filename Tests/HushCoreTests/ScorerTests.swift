@@ -186,3 +186,33 @@ import Testing
     #expect(KeyStructure.crc24(Array("123456789".utf8)) == 0x21CF02)
   }
 }
+
+@Suite struct PrecisionTests {
+  @Test func digestsInAHashContextAreNotCredentials() {
+    let digest = Array("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".utf8)
+    for name in ["token_sha256: ", "\"apiKeyHash\": \"", "SECRET_CHECKSUM=", "client_secret_fingerprint = '"] {
+      #expect(Placeholder.isHashInContext(digest, name: Array(name.utf8)), "\(name)")
+    }
+    #expect(!Placeholder.isHashInContext(digest, name: Array("api_token: ".utf8)))
+    #expect(Placeholder.isHashInContext(Array("sha512-Zm9vYmFyYmF6cXV4".utf8), name: Array("token: ".utf8)))
+    #expect(Placeholder.isHashInContext(Array("h1:Zm9vYmFyYmF6cXV4=".utf8), name: Array("secret=".utf8)))
+  }
+
+  @Test func minifiedExpressionsAreCode() {
+    #expect(Placeholder.isCodeReference(Array("e.headers&&e.headers.Authorization".utf8)))
+    #expect(Placeholder.isCodeReference(Array("t.token||n.token".utf8)))
+    #expect(!Placeholder.isCodeReference(Array("q8Vd2Lx0rT7mKp3N".utf8)))
+  }
+
+  @Test func generatedSaltsKeepTheirPunctuation() {
+    let salt = #"5t<Kq]9;Vz{b2^W!r~L@x8(Nc|h0%Ye>Pj&3*Ug*_m+D?sF,a$T"#
+    #expect(Placeholder.reason(Array(salt.utf8)) == nil)
+    #expect(Placeholder.reason(Array("${DATABASE_PASSWORD_FROM_THE_VAULT_AT_DEPLOY}".utf8)) != nil)
+    #expect(Placeholder.reason(Array("<your-personal-access-token-goes-here-now>".utf8)) != nil)
+  }
+
+  @Test func tokensPublishedInRFCsAreExamples() {
+    #expect(Placeholder.reason(Array("2YotnFZFEjr1zCsicMWpAA".utf8)) != nil)
+    #expect(Placeholder.reason(Array("2YotnFZFEjr1zCsicMWpAB".utf8)) == nil)
+  }
+}

@@ -233,7 +233,10 @@ public final class Detector: Sendable {
       return .failure(Drop(reason: "a generic rule's value that reads as words or an identifier"))
     }
     if rule.isGeneric && Placeholder.isCodeReference(secret) {
-      return .failure(Drop(reason: "a generic rule's value that reads as code (a member access, a path, escaped HTML)"))
+      return .failure(Drop(reason: "a generic rule's value that reads as code (a member access, an operator, escaped HTML)"))
+    }
+    if rule.isGeneric && Placeholder.isHashInContext(secret, name: bytes[match.range.lowerBound..<range.lowerBound]) {
+      return .failure(Drop(reason: "a digest in a hash context (a hash name or algorithm prefix), not a credential"))
     }
     let entropy = Entropy.shannon(secret)
     if let minimum = rule.minEntropy, entropy < Entropy.threshold(minimum, for: secret) {
@@ -246,7 +249,7 @@ public final class Detector: Sendable {
     return .success(Candidate(rule: ruleIndex, secret: range, entropy: entropy, matchLength: match.range.count))
   }
 
-  /// One finding per (rule, secret range); a generic rule's finding yields to a provider
+  /// One finding per secret range; a generic rule's finding yields to a provider
   /// rule's finding on an overlapping secret, and of two provider rules on the very same
   /// secret the one whose match saw more context wins (a Paystack rule anchored on
   /// "paystack" over the bare `sk_live_` shape), then the one listed first.
@@ -265,9 +268,9 @@ public final class Detector: Sendable {
       if rules[candidate.rule].isGeneric {
         let before = Self.countStarting(before: candidate.secret.upperBound, in: specific)
         if before > 0 && reach[before - 1] > candidate.secret.lowerBound { continue }
-      } else if !claimed.insert(candidate.secret).inserted {
-        continue
       }
+      // One finding per secret, whichever rules matched it.
+      if !claimed.insert(candidate.secret).inserted { continue }
       kept.append(candidate)
     }
     return kept

@@ -8,12 +8,26 @@ public enum Placeholder {
     "****", "....", "password", "<", ">", "${", "{{", "}}", "%s", "%(", "$(",
   ].map { Array($0.utf8) }
 
+  /// Markers made of punctuation: a random value over all printable characters (a WordPress
+  /// salt) holds them by chance, so they do not mark such a value as filler.
+  static let punctuationMarkers = Set(markers.filter { $0.allSatisfy { !isAlphanumeric($0) } })
+
+  /// Tokens published as examples in the standards people copy from (OAuth 2.0, RFC 6749 §4
+  /// and §6; bearer tokens, RFC 6750; token revocation, RFC 7009).
+  static let publishedExamples: Set<[UInt8]> = Set([
+    "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "mF_9.B5f-4.1JqM",
+    "45ghiukldjahdnhzdauz",
+  ].map { Array($0.utf8) })
+
   static let maxLengthForRunCheck = 128
 
   /// Why `secret` is a placeholder, or nil when it looks like it could be real.
   public static func reason<C: Collection<UInt8>>(_ secret: C) -> String? {
+    if publishedExamples.contains(Array(secret)) { return "an example token published in an RFC" }
     let lowered = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    let isRandomPrintable = isRandomPrintable(lowered)
     for marker in markers where contains(lowered, marker) {
+      if isRandomPrintable && punctuationMarkers.contains(marker) { continue }
       return "contains '\(String(decoding: marker, as: UTF8.self))'"
     }
     // Runs betray typed filler in short values; long structured encodings (PEM and OpenSSH
@@ -22,6 +36,12 @@ public enum Placeholder {
     if hasAlphanumericRun(lowered, length: 6, step: 0) { return "repeated characters" }
     if hasAlphanumericRun(lowered, length: 6, step: 1) { return "sequential characters" }
     return nil
+  }
+
+  /// Long and drawn from many punctuation characters: generated, not typed.
+  static func isRandomPrintable(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count >= 32 else { return false }
+    return Set(bytes.filter { !isAlphanumeric($0) }).count >= 8
   }
 
   /// Whether `secret` is a placeholder.
@@ -58,6 +78,8 @@ public enum Placeholder {
     let bytes = Array(secret.prefix(256))
     if contains(bytes, Array("::".utf8)) { return true }
     if ["&lt", "&gt", "&amp", "&quot", "&#"].contains(where: { contains(bytes, Array($0.utf8)) }) { return true }
+    // Minified code: `e.headers&&e.headers.Authorization`, `t.token||n`.
+    if ["&&", "||", "?.", "=>"].contains(where: { contains(bytes, Array($0.utf8)) }) { return true }
     guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
     return codeReceivers.contains(String(decoding: bytes[..<dot], as: UTF8.self))
   }
@@ -132,5 +154,24 @@ public enum Placeholder {
 
   private static func isAlphanumeric(_ byte: UInt8) -> Bool {
     (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
+  }
+
+  /// Whether a generic rule's value is a digest, not a credential: the name it is assigned to
+  /// says so (`token_sha256`, `apiKeyHash`, `secret_checksum`), or the value carries a hash
+  /// algorithm's prefix (`sha256:…`, `sha512-…` as in lockfile integrity, Go's `h1:`).
+  public static func isHashInContext<C: Collection<UInt8>, N: Collection<UInt8>>(_ secret: C, name: N) -> Bool {
+    let value = lowered(secret.prefix(8))
+    if hashPrefixes.contains(where: { value.starts(with: $0) }) { return true }
+    let key = lowered(name.suffix(96))
+    return hashWords.contains { contains(key, $0) }
+  }
+
+  private static let hashPrefixes = ["sha1:", "sha1-", "sha256:", "sha256-", "sha384:", "sha384-", "sha512:", "sha512-", "md5:", "h1:"]
+    .map { Array($0.utf8) }
+  private static let hashWords = ["hash", "digest", "sha1", "sha256", "sha384", "sha512", "md5", "checksum", "fingerprint",
+    "integrity", "etag", "revision", "commit"].map { Array($0.utf8) }
+
+  private static func lowered<C: Collection<UInt8>>(_ bytes: C) -> [UInt8] {
+    bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
   }
 }

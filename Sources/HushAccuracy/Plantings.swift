@@ -1,0 +1,51 @@
+import HushCore
+
+/// One secret planted in a file of some format, for the rule that should find it.
+public struct Planting: Sendable {
+  public let rule: Rule
+  public let format: String
+  public let path: String
+  public let text: [UInt8]
+  /// Byte offsets of the planted secret in `text`.
+  public let secret: Range<Int>
+}
+
+/// Positives built from the catalog itself: each rule's examples yield a secret and the name
+/// it was assigned to, which are written again in the syntax of a dozen file formats.
+public enum Plantings {
+  public static func all(for catalog: RuleCatalog) throws -> [Planting] {
+    try catalog.rules.flatMap { rule in try plantings(for: rule) }
+  }
+
+  static func plantings(for rule: Rule) throws -> [Planting] {
+    let detector = Detector(catalog: RuleCatalog(rules: [rule]))
+    let path = RuleChecker.samplePath(for: rule)
+    var plantings: [Planting] = []
+    for example in rule.examples {
+      let bytes = Array(example.utf8)
+      guard let finding = try detector.scan(bytes, path: path).first else { continue }
+      let secret = String(decoding: finding.secret, as: UTF8.self)
+      if !rule.paths.isEmpty {
+        // A credential file's format is its own: planted as written, where it lives.
+        plantings.append(Planting(rule: rule, format: "as written", path: path, text: bytes, secret: finding.secretRange))
+      } else if rule.isMultiline || secret.contains("\n") {
+        plantings += FileFormats.multiline(secret).compactMap { plant(rule, $0, secret) }
+      } else {
+        // The value is the whole token holding the secret: a URI's password travels with its URI.
+        let value = FileFormats.valueRange(around: finding.secretRange, in: bytes)
+        let lead = String(decoding: bytes[..<value.lowerBound], as: UTF8.self)
+        let name = FileFormats.assignedName(in: lead) ?? FileFormats.fallbackName(for: rule)
+        let text = String(decoding: bytes[value], as: UTF8.self)
+        plantings += FileFormats.assignments(name: name, value: text).compactMap { plant(rule, $0, secret) }
+      }
+    }
+    return plantings
+  }
+
+  private static func plant(_ rule: Rule, _ file: FileFormats.File, _ secret: String) -> Planting? {
+    let text = Array(file.text.utf8)
+    let needle = Array((file.planted ?? secret).utf8)
+    guard let start = FileFormats.firstOffset(of: needle, in: text) else { return nil }
+    return Planting(rule: rule, format: file.format, path: file.path, text: text, secret: start..<(start + needle.count))
+  }
+}
