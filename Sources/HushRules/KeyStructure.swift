@@ -2,7 +2,9 @@
 /// truncated, elided or made-up body ("MIIEow...", "<your key here>", random letters).
 enum KeyStructure {
   static func isPlausible(_ block: [UInt8]) -> Bool {
+    // A key indented in a YAML block scalar keeps its structure.
     let lines = unescaped(block).split(whereSeparator: { $0 == 10 || $0 == 13 })
+      .map { $0.drop(while: { $0 == 32 || $0 == 9 }) }.filter { !$0.isEmpty }
     guard let begin = lines.first, let label = label(of: begin) else { return false }
     var headers: [ArraySlice<UInt8>] = []
     var body: [UInt8] = []
