@@ -50,7 +50,11 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["catalog-embed"]
     ),
-    .testTarget(name: "HushCoreTests", dependencies: ["HushCore", "HushRules"]),
+    // The accuracy harness (`make accuracy`): recall on planted secrets, false positives on
+    // Tests/Accuracy/negatives.
+    .target(name: "HushAccuracy", dependencies: ["HushCore"]),
+    .executableTarget(name: "hush-accuracy", dependencies: ["HushAccuracy", "HushCore"]),
+    .testTarget(name: "HushCoreTests", dependencies: ["HushCore", "HushRules", "HushAccuracy"]),
     .testTarget(name: "EndToEndTests", dependencies: ["hush"]),
   ]
 )

@@ -58,8 +58,8 @@ public enum Accuracy {
     } else {
       report.misses.append("\(planting.rule.id) in \(planting.format)")
     }
-    // Anything else reported in a file that holds one fake secret is a false positive.
-    for finding in findings where !finding.secretRange.overlaps(planting.secret) {
+    // Anything reported outside the planted value is a false positive.
+    for finding in findings where !finding.secretRange.overlaps(planting.value) {
       report.rules[finding.rule.id, default: .init()].falsePositives += 1
       report.falsePositives.append("\(finding.rule.id) at \(planting.path):\(finding.line) (\(planting.format) planting of \(planting.rule.id))")
     }

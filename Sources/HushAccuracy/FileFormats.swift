@@ -1,3 +1,4 @@
+import Foundation
 import HushCore
 
 /// How configuration and code in common formats assign a value to a name.
@@ -6,8 +7,6 @@ enum FileFormats {
     let format: String
     let path: String
     let text: String
-    /// How the secret reads in `text` when the format escapes it.
-    var planted: String? = nil
   }
 
   /// One file per format, each assigning `value` to `name` the way that format does.
@@ -29,16 +28,35 @@ enum FileFormats {
     ]
   }
 
-  /// A multi-line secret (a private key) as a file of its own, a YAML block and a JSON string.
-  static func multiline(_ secret: String) -> [File] {
-    let indented = secret.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-    let escaped = secret.replacingOccurrences(of: "\n", with: "\\n")
+  /// A multi-line block (a private key) as a file of its own, a YAML block scalar and a JSON
+  /// string; with the block and the secret as each container writes them.
+  static func multiline(block: String, secret: String) -> [(file: File, block: String, secret: String)] {
+    let indent = { (text: String) in
+      text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+        .joined(separator: "\n")
+    }
+    let escape = { (text: String) in text.replacingOccurrences(of: "\n", with: "\\n") }
+    let indented = indent(block)
     return [
-      File(format: "key file", path: "deploy/id_key.pem", text: secret + "\n"),
-      File(format: "yaml", path: "config/tls.yaml", text: "tls:\n  key: |\n\(indented)\n", planted: indented.trimmingPrefix("  ").description),
-      File(format: "json", path: "config/service-account.json", text: "{\n  \"type\": \"service_account\",\n  \"private_key\": \"\(escaped)\"\n}\n", planted: escaped),
+      (File(format: "key file", path: "deploy/id_key.pem", text: block + "\n"), block, secret),
+      (File(format: "yaml", path: "config/tls.yaml", text: "tls:\n  key: |\n\(indented)\n"),
+       String(indented.dropFirst(2)), String(indent(secret).dropFirst(2))),
+      (File(format: "json", path: "config/service-account.json",
+            text: "{\n  \"type\": \"service_account\",\n  \"private_key\": \"\(escape(block))\"\n}\n"),
+       escape(block), escape(secret)),
     ]
+  }
+
+  /// The name to assign a value to: the one the example used, prefixed with the rule's keyword
+  /// when that name alone no longer says which provider it is (`Client(api_key=...)`).
+  static func name(in lead: String, value: String, rule: Rule) -> String {
+    guard let name = assignedName(in: lead) else { return fallbackName(for: rule) }
+    let context = (name + value).lowercased()
+    if rule.keywords.contains(where: { context.contains($0) }) { return name }
+    guard let keyword = rule.keywords.first(where: { $0.allSatisfy { $0.isLetter || $0.isNumber } }) else {
+      return fallbackName(for: rule)
+    }
+    return keyword.uppercased() + "_" + name
   }
 
   /// The name a value is assigned to at the end of `lead` (`MAILCHIMP_API_KEY=`,
@@ -50,16 +68,33 @@ enum FileFormats {
     return String(match.1)
   }
 
-  /// `secret` widened to the unquoted, unspaced token around it.
+  /// `secret` widened to the value that holds it: the quoted string around it, or else the
+  /// unspaced token (a URI's password travels with its URI), without a leading `NAME=`.
   static func valueRange(around secret: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
-    let stops = Set(" \t\r\n\"'`,;<>()[]{}".utf8)
+    let lineStart = bytes[..<secret.lowerBound].lastIndex(of: 10).map { $0 + 1 } ?? 0
+    let lineEnd = bytes[secret.upperBound...].firstIndex(of: 10) ?? bytes.count
+    for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+      if let open = bytes[lineStart..<secret.lowerBound].lastIndex(of: quote),
+        let close = bytes[secret.upperBound..<lineEnd].firstIndex(of: quote)
+      {
+        return (open + 1)..<close
+      }
+    }
+    let stops = Set(" \t\r\n\"'`,<>()[]{}".utf8)
     var start = secret.lowerBound
-    while start > 0, !stops.contains(bytes[start - 1]) { start -= 1 }
+    while start > lineStart, !stops.contains(bytes[start - 1]) { start -= 1 }
     var end = secret.upperBound
-    while end < bytes.count, !stops.contains(bytes[end]) { end += 1 }
-    // `NAME=value`: the token starts after the assignment, not at the name.
-    if let equals = bytes[start..<secret.lowerBound].lastIndex(of: UInt8(ascii: "=")) { start = equals + 1 }
+    while end < lineEnd, !stops.contains(bytes[end]), bytes[end] != UInt8(ascii: ";") { end += 1 }
+    if let equals = bytes[start..<secret.lowerBound].firstIndex(of: UInt8(ascii: "=")),
+      bytes[start..<equals].allSatisfy({ isNameByte($0) })
+    {
+      start = equals + 1
+    }
     return start..<end
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 95 || byte == 46 || byte == 45
   }
 
   static func fallbackName(for rule: Rule) -> String {

@@ -109,13 +109,17 @@ import Testing
     try box.write(".env", "DEBUG=true\n")
     try box.write(".env.example", "API_KEY=\n")
     try box.write("certs/client.p12", Data([0x30, 0x82, 0, 1]))
+    try box.write("config/master.key", Fake.random(16).utf8.map { String(format: "%02x", $0) }.joined() + "\n")
     try box.write(".cursor/mcp.json", Fake.mcpConfig(token: "${GITHUB_TOKEN}"))
     try box.write("mcp.json", Fake.mcpConfig(token: Fake.opaqueToken()))
     try box.git(["add", "-A"])
     let run = try hush(["staged", "--format", "json"], in: box.url)
     #expect(run.status == 1)
     let found = Set(try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" })
-    #expect(found == [".env:dotenv-file", "certs/client.p12:keystore-file", "mcp.json:mcp-config-literal-secret"])
+    #expect(found == [
+      ".env:dotenv-file", "certs/client.p12:keystore-file", "config/master.key:rails-master-key-file",
+      "mcp.json:mcp-config-literal-secret",
+    ])
   }
 
   @Test func duringAMerge() throws {

@@ -46,6 +46,7 @@ public enum AuditCatalog {
     SensitivePattern(line: ".pgpass", probe: ".pgpass", description: "PostgreSQL passwords", isRequired: false),
     SensitivePattern(line: ".npmrc", probe: ".npmrc", description: "npm config (may hold an auth token)", isRequired: false),
     SensitivePattern(line: ".pypirc", probe: ".pypirc", description: "PyPI config (may hold a token)", isRequired: false),
+    SensitivePattern(line: "config/master.key", probe: "config/master.key", description: "Rails master key", isRequired: false),
     SensitivePattern(line: "*.tfstate", probe: "terraform.tfstate", description: "Terraform state", isRequired: true),
     SensitivePattern(line: "*.tfstate.*", probe: "terraform.tfstate.backup", description: "Terraform state backup", isRequired: true),
     SensitivePattern(line: "terraform.tfvars", probe: "terraform.tfvars", description: "Terraform variables", isRequired: false),

@@ -34,6 +34,11 @@ public enum SensitiveFiles {
       "credentials-file", "Credentials file added to the repository",
       [".git-credentials", ".netrc", "_netrc", ".pgpass", ".aws/credentials", "*/.aws/credentials", "*.tfstate", "*.tfstate.backup"],
       rotate: "Rotate every credential it holds, remove it with `git rm --cached`, and add it to .gitignore."),
+    // 32 hex characters and nothing else: no rule can tell this file by its content.
+    kind(
+      "rails-master-key-file", "Rails master key (decrypts config/credentials.yml.enc) added to the repository",
+      ["config/master.key", "*/config/master.key", "config/credentials/*.key", "*/config/credentials/*.key"],
+      rotate: "Generate new credentials (bin/rails credentials:edit after moving the old files away), re-enter every secret, rotate the secrets the old credentials held, and keep the key in RAILS_MASTER_KEY or out of git."),
   ]
 
   private static func kind(_ id: String, _ description: String, _ paths: [String], rotate: String) -> Rule {
