@@ -122,6 +122,11 @@ public final class Detector: Sendable {
       for slot in ruleStart[keyword]..<ruleStart[keyword + 1] {
         let ruleIndex = ruleList[slot]
         guard start >= coveredUntil[ruleIndex] else { continue }
+        // A rule scoped to other files (`paths`) costs one check per file, not a window per hit.
+        guard applies(ruleIndex, to: path, scratch: scratch) else {
+          coveredUntil[ruleIndex] = Int.max
+          continue
+        }
         let window = self.window(rule: ruleIndex, around: start..<end, in: bytes)
         coveredUntil[ruleIndex] = coverage(of: window, rule: ruleIndex, in: bytes)
         try run(ruleIndex, on: window, in: bytes, path: path, scratch: scratch, into: &candidates)
