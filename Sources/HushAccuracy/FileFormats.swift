@@ -111,7 +111,6 @@ enum FileFormats {
   }
 
   static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-    guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-    return (0...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+    haystack.withUnsafeBufferPointer { LineIndex.firstOffset(of: needle, in: $0) }
   }
 }

@@ -2,7 +2,7 @@ import Glibc
 
 /// Line arithmetic on raw buffers, with memchr for speed. Lines end at `\n`; a `\r` before
 /// it belongs to the line, which is harmless for matching and keeps offsets exact.
-enum LineIndex {
+public enum LineIndex {
   /// Offset of the first byte of the line holding `offset`, but no more than `limit` back.
   static func lineStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
     let floor = limit >= offset ? 0 : offset - limit
@@ -31,7 +31,7 @@ enum LineIndex {
   }
 
   /// The first offset of `needle` in `bytes[from..<to]` (short needles: naive is fastest).
-  static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to end: Int? = nil) -> Int? {
+  public static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to end: Int? = nil) -> Int? {
     let end = end ?? bytes.count
     guard let first = needle.first, end - from >= needle.count else { return nil }
     return (from...(end - needle.count)).first { bytes[$0] == first && bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
