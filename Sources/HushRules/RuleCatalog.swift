@@ -69,7 +69,6 @@ public struct RuleCatalog: Sendable {
     }
     return rules
   }
-
 }
 
 /// Line numbers of rule headers and keys, which TOMLKit does not report.

@@ -24,10 +24,9 @@ public enum Placeholder {
   /// Why `secret` is a placeholder, or nil when it looks like it could be real.
   public static func reason<C: Collection<UInt8>>(_ secret: C) -> String? {
     if publishedExamples.contains(Array(secret)) { return "an example token published in an RFC" }
-    let lowered = secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    let isRandomPrintable = isRandomPrintable(lowered)
+    let lowered = lowered(secret)
     for marker in markers where contains(lowered, marker) {
-      if isRandomPrintable && punctuationMarkers.contains(marker) { continue }
+      if punctuationMarkers.contains(marker) && isRandomPrintable(lowered) { continue }
       return "contains '\(String(decoding: marker, as: UTF8.self))'"
     }
     // Runs betray typed filler in short values; long structured encodings (PEM and OpenSSH
