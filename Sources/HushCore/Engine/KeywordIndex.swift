@@ -172,96 +172,115 @@ public struct KeywordIndex: Sendable {
   }
 }
 
-/// The keyword trie with failure links; an intermediate form of `KeywordIndex`. Rows are
-/// stored flat (`node * classCount + class`): this runs on every start of Hush, and nested
-/// arrays cost more in copies and checks than the automaton itself.
+/// The keyword trie with failure links; an intermediate form of `KeywordIndex`. This runs on
+/// every start of Hush (a pre-commit hook's whole budget is a few milliseconds), so the trie
+/// stays sparse: each node keeps its edges as a linked list of children, and only the final
+/// automaton is dense.
 private struct Trie {
-  var children: [Int32]  // per node and class; -1 when absent
-  var outputs: [[Int32]]
-  let classCount: Int
-  var nodeCount: Int { outputs.count }
+  /// Per node: its first child, its next sibling, and the class of the edge that leads to it
+  /// (-1: none).
+  private var firstChild: [Int32] = [-1]
+  private var nextSibling: [Int32] = [-1]
+  private var edgeClass: [Int32] = [-1]
+  private var outputs: [[Int32]] = [[]]
+  private let classCount: Int
+  private var nodeCount: Int { outputs.count }
 
   init(keywords: [[UInt8]], byteClass: [UInt8], classCount: Int) {
     self.classCount = classCount
-    children = Array(repeating: -1, count: classCount)
-    outputs = [[]]
+    let capacity = keywords.reduce(1) { $0 + $1.count }
+    firstChild.reserveCapacity(capacity)
+    nextSibling.reserveCapacity(capacity)
+    edgeClass.reserveCapacity(capacity)
+    outputs.reserveCapacity(capacity)
     for (id, keyword) in keywords.enumerated() where !keyword.isEmpty {
-      var node = 0
+      var node: Int32 = 0
       for byte in keyword {
-        let slot = node * classCount + Int(byteClass[Int(byte)])
-        if children[slot] < 0 {
-          children[slot] = Int32(outputs.count)
-          children.append(contentsOf: repeatElement(-1, count: classCount))
-          outputs.append([])
-        }
-        node = Int(children[slot])
+        let cls = Int32(byteClass[Int(byte)])
+        node = child(of: node, cls) ?? addChild(to: node, cls)
       }
-      outputs[node].append(Int32(id))
+      outputs[Int(node)].append(Int32(id))
     }
   }
 
-  /// Breadth-first completion into a DFA (missing edges follow failure links), with states
-  /// renumbered so that those with outputs come last.
+  private func child(of node: Int32, _ cls: Int32) -> Int32? {
+    var candidate = firstChild[Int(node)]
+    while candidate >= 0 {
+      if edgeClass[Int(candidate)] == cls { return candidate }
+      candidate = nextSibling[Int(candidate)]
+    }
+    return nil
+  }
+
+  private mutating func addChild(to node: Int32, _ cls: Int32) -> Int32 {
+    let new = Int32(nodeCount)
+    firstChild.append(-1)
+    nextSibling.append(firstChild[Int(node)])
+    edgeClass.append(cls)
+    outputs.append([])
+    firstChild[Int(node)] = new
+    return new
+  }
+
+  /// The nodes in breadth-first order and their failure links (the longest proper suffix that
+  /// is also in the trie), with every node's outputs completed by its failure node's.
+  private func failureLinks() -> (order: [Int32], failure: [Int32], outputs: [[Int32]]) {
+    var order: [Int32] = [0]
+    order.reserveCapacity(nodeCount)
+    var failure = [Int32](repeating: 0, count: nodeCount)
+    var outputs = self.outputs
+    var head = 0
+    while head < order.count {
+      let node = order[head]
+      head += 1
+      var next = firstChild[Int(node)]
+      while next >= 0 {
+        order.append(next)
+        if node != 0 {
+          // Follow failure links until one has an edge on this class (the root always ends it).
+          let cls = edgeClass[Int(next)]
+          var fallback = failure[Int(node)]
+          while child(of: fallback, cls) == nil && fallback != 0 { fallback = failure[Int(fallback)] }
+          let target = child(of: fallback, cls) ?? 0
+          failure[Int(next)] = target
+          if !outputs[Int(target)].isEmpty {
+            outputs[Int(next)] += outputs[Int(target)].filter { !outputs[Int(next)].contains($0) }
+          }
+        }
+        next = nextSibling[Int(next)]
+      }
+    }
+    return (order, failure, outputs)
+  }
+
+  /// The dense DFA: states are numbered so that those with outputs come last, and each row
+  /// (holding target row offsets) is built in breadth-first order as a copy of its failure
+  /// state's row, which is complete already, with the node's own edges patched in.
   func denseAutomaton() -> (
     transitions: [UInt32], firstOutputState: Int, outputStart: [Int32], outputKeywords: [Int32]
   ) {
-    var delta = children
-    var outputs = self.outputs
-    var failure = [Int](repeating: 0, count: nodeCount)
-    var order: [Int] = [0]
-    order.reserveCapacity(nodeCount)
-    for cls in 0..<classCount {
-      if delta[cls] < 0 { delta[cls] = 0 } else { order.append(Int(delta[cls])) }
-    }
-    // Raw buffers in the two loops over every (state, class): bounds checks and uniqueness
-    // checks would cost more than the work itself.
-    children.withUnsafeBufferPointer { children in
-      delta.withUnsafeMutableBufferPointer { delta in
-        var head = 1
-        while head < order.count {
-          let node = order[head]
-          head += 1
-          let fail = failure[node]
-          if !outputs[fail].isEmpty {
-            outputs[node] += outputs[fail].filter { !outputs[node].contains($0) }
-          }
-          let row = node * classCount
-          let failRow = fail * classCount
-          for cls in 0..<classCount {
-            let child = Int(children[row + cls])
-            if child >= 0 {
-              failure[child] = Int(delta[failRow + cls])
-              order.append(child)
-            } else {
-              delta[row + cls] = delta[failRow + cls]
-            }
-          }
-        }
-      }
-    }
-    // Root first and every state without outputs before those with outputs.
-    let plain = order.filter { outputs[$0].isEmpty }
-    let matching = order.filter { !outputs[$0].isEmpty }
-    var renumber = [Int](repeating: 0, count: order.count)
-    for (new, old) in (plain + matching).enumerated() { renumber[old] = new }
-    var transitions = [UInt32](repeating: 0, count: order.count * classCount)
-    transitions.withUnsafeMutableBufferPointer { transitions in
-      delta.withUnsafeBufferPointer { delta in
-        renumber.withUnsafeBufferPointer { renumber in
-          for old in order {
-            let target = renumber[old] * classCount
-            let row = old * classCount
-            for cls in 0..<classCount {
-              transitions[target + cls] = UInt32(renumber[Int(delta[row + cls])] * classCount)
-            }
-          }
+    let (order, failure, outputs) = failureLinks()
+    let plain = order.filter { outputs[Int($0)].isEmpty }
+    let matching = order.filter { !outputs[Int($0)].isEmpty }
+    var rowOf = [Int](repeating: 0, count: nodeCount)
+    for (state, node) in (plain + matching).enumerated() { rowOf[Int(node)] = state * classCount }
+    var transitions = [UInt32](repeating: 0, count: nodeCount * classCount)
+    transitions.withUnsafeMutableBufferPointer { table in
+      guard let base = table.baseAddress else { return }
+      for node in order {
+        let row = base + rowOf[Int(node)]
+        if node != 0 { row.update(from: base + rowOf[Int(failure[Int(node)])], count: classCount) }
+        var next = firstChild[Int(node)]
+        while next >= 0 {
+          row[Int(edgeClass[Int(next)])] = UInt32(rowOf[Int(next)])
+          next = nextSibling[Int(next)]
         }
       }
     }
     var outputStart: [Int32] = [0]
     var outputKeywords: [Int32] = []
-    for old in matching {
-      outputKeywords += outputs[old].sorted()
+    for node in matching {
+      outputKeywords += outputs[Int(node)].sorted()
       outputStart.append(Int32(outputKeywords.count))
     }
     return (transitions, plain.count, outputStart, outputKeywords)
