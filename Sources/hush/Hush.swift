@@ -18,7 +18,7 @@ struct Hush: ParsableCommand {
   /// 0 = clean, 1 = findings, 2 = could not scan (ArgumentParser would use 64).
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
       try command.run()
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
@@ -32,6 +32,27 @@ struct Hush: ParsableCommand {
       Terminal.error(fullMessage(for: error))
       Foundation.exit(2)
     }
+  }
+
+  /// The hooks start Hush on every commit and push, and ArgumentParser's walk over the whole
+  /// command tree costs about as much as scanning a typical commit. A leaf subcommand's own
+  /// arguments are parsed directly; help, version and anything the direct parse rejects take
+  /// the full parser, so that every message stays the one users see from `hush`.
+  static func parseCommand(_ arguments: [String]) throws -> ParsableCommand {
+    if let name = arguments.first,
+      let leaf = configuration.subcommands.first(where: { $0._commandName == name }),
+      leaf.configuration.subcommands.isEmpty,
+      !arguments.contains(where: asksForMetaOutput),
+      let command = try? leaf.parse(Array(arguments.dropFirst()))
+    {
+      return command
+    }
+    return try parseAsRoot(arguments)
+  }
+
+  private static func asksForMetaOutput(_ argument: String) -> Bool {
+    ["help", "-h", "--help", "-help", "--version", "--generate-completion-script", "--experimental-dump-help"]
+      .contains(argument)
   }
 }
 
