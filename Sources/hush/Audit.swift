@@ -20,7 +20,8 @@ struct Audit: ParsableCommand {
   @Flag(help: "Append the missing lines to .gitignore (atomically, keeping its content).")
   var fix = false
 
-  @OptionGroup var report: ReportArguments
+  @OptionGroup var reportArguments: ReportArguments
+  var report: ReportSettings { reportArguments.settings }
 
   @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
   var config: String?

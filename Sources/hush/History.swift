@@ -27,8 +27,10 @@ struct History: ParsableCommand {
     valueName: "file"))
   var writePurgeFile: String?
 
-  @OptionGroup var report: ReportArguments
-  @OptionGroup var input: InputArguments
+  @OptionGroup var reportArguments: ReportArguments
+  var report: ReportSettings { reportArguments.settings }
+  @OptionGroup var inputArguments: InputArguments
+  var input: ScannerSetup { inputArguments.settings }
 
   func validate() throws {
     if branch != nil && !revisions.isEmpty { throw ValidationError("use either --branch or a revision range, not both") }

@@ -18,7 +18,9 @@ struct Hush: ParsableCommand {
   /// 0 = clean, 1 = findings, 2 = could not scan (ArgumentParser would use 64).
   static func main() {
     do {
-      var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      if let run = parserFreeRun(arguments) { return try run() }
+      var command = try parseCommand(arguments)
       try command.run()
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
@@ -32,6 +34,13 @@ struct Hush: ParsableCommand {
       Terminal.error(fullMessage(for: error))
       Foundation.exit(2)
     }
+  }
+
+  /// `hush staged` exactly, as the pre-commit hook runs it, with every option at its default:
+  /// ArgumentParser's reflection over the options would be a third of the hook's work.
+  static func parserFreeRun(_ arguments: [String]) -> (() throws -> Void)? {
+    guard arguments == [Staged._commandName] else { return nil }
+    return { try Staged.run(report: ReportSettings(), input: ScannerSetup()) }
   }
 
   /// The hooks start Hush on every commit and push, and ArgumentParser's walk over the whole

@@ -15,8 +15,10 @@ struct PrePush: ParsableCommand {
   @Argument(help: ArgumentHelp("The remote's name and URL, as git passes them to the hook (unused).", valueName: "remote"))
   var remote: [String] = []
 
-  @OptionGroup var report: ReportArguments
-  @OptionGroup var input: InputArguments
+  @OptionGroup var reportArguments: ReportArguments
+  var report: ReportSettings { reportArguments.settings }
+  @OptionGroup var inputArguments: InputArguments
+  var input: ScannerSetup { inputArguments.settings }
 
   func run() throws {
     let updates = try PushUpdates.parse(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))

@@ -3,6 +3,17 @@ import Foundation
 import HushCore
 
 /// Options shared by every command that reports findings.
+/// How a command reports, as plain values: what commands read, and what the pre-commit fast
+/// path (`Hush.parserFreeRun`) builds without ArgumentParser. Defaults match the options'.
+struct ReportSettings: Equatable {
+  var format: ReportFormat = .text
+  var output: String?
+  var showSecrets = false
+  var quiet = false
+  var verbose = false
+  var explain = false
+}
+
 struct ReportArguments: ParsableArguments {
   @Option(help: "Output format: text, json, jsonl (one finding per line) or sarif (SARIF 2.1.0).")
   var format: ReportFormat = .text
@@ -22,17 +33,19 @@ struct ReportArguments: ParsableArguments {
   @Flag(help: "Say on stderr why each match or file that is not reported was dropped (never the secret).")
   var explain = false
 
+  var settings: ReportSettings {
+    ReportSettings(format: format, output: output, showSecrets: showSecrets, quiet: quiet, verbose: verbose, explain: explain)
+  }
+}
+
+extension ReportSettings {
   /// The explanations, on stderr, when asked for.
   func printExplanations(_ lines: [String]) {
     guard explain else { return }
     for line in lines { Terminal.error("explain: \(line)") }
     if lines.isEmpty { Terminal.error("explain: nothing was dropped") }
   }
-}
 
-extension ReportFormat: ExpressibleByArgument {}
-
-extension ReportArguments {
   var options: ReportOptions { ReportOptions(showSecrets: showSecrets, color: output == nil && Terminal.wantsColor) }
 
   /// Writes the report to `--output` (atomically) or stdout.
@@ -52,6 +65,8 @@ extension ReportArguments {
   }
 }
 
+extension ReportFormat: ExpressibleByArgument {}
+
 struct Scan: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scan",
@@ -66,12 +81,14 @@ struct Scan: ParsableCommand {
   @Argument(help: "Files or directories to scan, or - for stdin.")
   var paths: [String] = ["."]
 
-  @OptionGroup var report: ReportArguments
+  @OptionGroup var reportArguments: ReportArguments
+  var report: ReportSettings { reportArguments.settings }
 
   @Flag(help: "Scan every file under a directory, including files git ignores.")
   var allFiles = false
 
-  @OptionGroup var input: InputArguments
+  @OptionGroup var inputArguments: InputArguments
+  var input: ScannerSetup { inputArguments.settings }
 
   /// JSON Lines to stdout stream each file's findings as it is scanned (baselined ones left
   /// out); a report written to a file is written whole, at the end.
@@ -105,7 +122,7 @@ struct Scan: ParsableCommand {
 
 /// Writes a scan result and decides the exit status.
 enum Output {
-  static func emit(_ result: ScanResult, _ report: ReportArguments, blocked: String? = nil, streamed: Bool = false) throws {
+  static func emit(_ result: ScanResult, _ report: ReportSettings, blocked: String? = nil, streamed: Bool = false) throws {
     let options = report.options
     for warning in result.warnings where !report.quiet { Terminal.error("hush: \(warning)") }
     report.printExplanations(result.explanations)

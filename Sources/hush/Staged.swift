@@ -16,6 +16,16 @@ struct InputArguments: ParsableArguments {
     valueName: "file"))
   var baseline: String?
 
+  var settings: ScannerSetup { ScannerSetup(maxFileSize: maxFileSize, config: config, baseline: baseline) }
+}
+
+/// How commands build their scanner and find their baseline, from the option values (commands
+/// that do not take the whole `InputArguments` group build one of these from their own options).
+struct ScannerSetup: Equatable {
+  var maxFileSize: String?
+  var config: String?
+  var baseline: String?
+
   /// The baseline to filter with: `--baseline`, or the repository's default file if any.
   func loadBaseline(near path: String) throws -> Baseline? {
     let file = baseline ?? BaselineFile.defaultPath(near: path)
@@ -25,19 +35,6 @@ struct InputArguments: ParsableArguments {
     }
     return try Baseline.parse(data, file: file)
   }
-
-  /// A scanner with the bundled rules and the config found near `path`; with
-  /// `localSecrets`, also the values of the work tree's local secret files.
-  func scanner(near path: String, localSecrets: Bool = false) throws -> HushCore.Scanner {
-    try ScannerSetup(maxFileSize: maxFileSize, config: config).scanner(near: path, localSecrets: localSecrets)
-  }
-}
-
-/// How commands build their scanner, from the option values (commands that do not take the
-/// whole `InputArguments` group build one of these from their own options).
-struct ScannerSetup {
-  var maxFileSize: String?
-  var config: String?
 
   func scanner(near path: String, localSecrets: Bool = false) throws -> HushCore.Scanner {
     let configuration = try loadConfig(near: path)
@@ -66,10 +63,14 @@ struct Staged: ParsableCommand {
       added (.env, private keys, key stores, credentials files). Works before the first commit.
       """)
 
-  @OptionGroup var report: ReportArguments
-  @OptionGroup var input: InputArguments
+  @OptionGroup var reportArguments: ReportArguments
+  var report: ReportSettings { reportArguments.settings }
+  @OptionGroup var inputArguments: InputArguments
+  var input: ScannerSetup { inputArguments.settings }
 
-  func run() throws {
+  func run() throws { try Self.run(report: report, input: input) }
+
+  static func run(report: ReportSettings, input: ScannerSetup) throws {
     // git runs while the rules and config load.
     let processes = try StagedScan.Processes(directory: ".")
     var scanner = try input.scanner(near: ".", localSecrets: true)

@@ -23,6 +23,26 @@ import Testing
     #expect(finding["line"] as? Int == 1)
   }
 
+  /// The hook runs `hush staged` with no options, which skips the argument parser: it must
+  /// behave as the parsed command with every option at its default, config and baseline
+  /// included.
+  @Test func theHooksInvocationMatchesTheParsedCommand() throws {
+    let box = try Self.repository([".hush.toml": "[allowlist]\npaths = [\"vendor/*\"]\n"])
+    try box.write("app.cfg", "STRIPE_KEY=" + Fake.stripeKey() + "\n")
+    try box.write("vendor/lib.cfg", "STRIPE_KEY=" + Fake.stripeKey() + "\n")
+    try box.git(["add", "-A"])
+    let hook = try hush(["staged"], in: box.url)
+    let parsed = try hush(["staged", "--format", "text"], in: box.url)
+    #expect(hook.status == 1, "\(hook.stderr)")
+    #expect(hook.stdout == parsed.stdout)
+    #expect(hook.stdout.contains("app.cfg") && !hook.stdout.contains("vendor/"))
+    #expect(hook.stderr.contains("commit blocked"))
+
+    let baseline = try hush(["baseline"], in: box.url)
+    #expect(baseline.status == 0, "\(baseline.stderr)")
+    #expect(try hush(["staged"], in: box.url).status == 0, "the default baseline applies")
+  }
+
   @Test func nothingStagedIsClean() throws {
     let box = try Self.repository()
     let run = try hush(["staged"], in: box.url)
