@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hush beside its peers on a real repository, in one run (bench/run.sh calls this):
-#   bench/peers.sh HUSH REPO      env: PEERS (/tmp/peers, see install-peers.sh), BENCH_DIR, RUNS
+#   bench/peers.sh HUSH REPO      env: PEERS (/tmp/peers, see install-peers.sh), BENCH_DIR, RUNS, PC_RUNS
 # Three scenarios, each tool in its closest mode: pre-commit (a staged 3-file change),
 # history (every commit on every ref), working tree. Prints Markdown tables: median, min–max,
 # time relative to Hush, MB/s, peak RSS (/usr/bin/time -v) and the findings in each report.
@@ -12,6 +12,9 @@ REPO=$(cd "$2" && pwd)
 PEERS=${PEERS:-/tmp/peers}
 BENCH_DIR=${BENCH_DIR:-/tmp/hush-bench}
 RUNS=${RUNS:-3}
+# Pre-commit runs take milliseconds to a second, and one scheduler hiccup moves a 3-run median
+# of a 20 ms command by a quarter: more runs there.
+PC_RUNS=${PC_RUNS:-10}
 OUT=$BENCH_DIR/peers
 mkdir -p "$OUT"
 export PATH="$PEERS/bin:$PATH"
@@ -77,13 +80,13 @@ work=$BENCH_DIR/staged-clone
 if [[ ! -d $work/.git ]]; then note "run bench/git_modes.sh first (it prepares $work)"; fi
 if have git-secrets; then git -C "$work" secrets --register-aws >/dev/null 2>&1 || true; fi
 staged=$(git -C "$work" diff --cached --name-only | tr '\n' ' ')
-header "Pre-commit on $REPO ($(git -C "$work" diff --cached --numstat | awk '{a+=$1} END{print a}') added lines in 3 staged files), $RUNS runs after a warm-up"
-row "\`hush staged\`" "$work" 0 hush "$OUT/pc-hush.json" "$RUNS" -- "$HUSH" staged -q --format json -o "$OUT/pc-hush.json"
-row "\`git secrets --scan\` (AWS patterns only)" "$work" 0 none - "$RUNS" -- sh -c "git secrets --scan $staged"
-row "\`betterleaks git --staged\`" "$work" 0 kingfisher "$OUT/pc-bl.json" "$RUNS" -- betterleaks git --staged --no-banner --redact -o "$OUT/pc-bl.json" .
-row "\`gitleaks git --pre-commit --staged\`" "$work" 0 leaks "$OUT/pc-gl.json" "$RUNS" -- gitleaks git --pre-commit --staged --no-banner --redact -f json -r "$OUT/pc-gl.json" .
-row "\`kingfisher scan --staged\`" "$work" 0 kingfisher "$OUT/pc-kf.json" "$RUNS" -- kingfisher scan . --staged --no-validate -q --format json -o "$OUT/pc-kf.json"
-row "\`detect-secrets-hook\` on the staged files" "$work" 0 none - "$RUNS" -- sh -c "detect-secrets-hook $staged"
+header "Pre-commit on $REPO ($(git -C "$work" diff --cached --numstat | awk '{a+=$1} END{print a}') added lines in 3 staged files), $PC_RUNS runs after a warm-up"
+row "\`hush staged\`" "$work" 0 hush "$OUT/pc-hush.json" "$PC_RUNS" -- "$HUSH" staged -q --format json -o "$OUT/pc-hush.json"
+row "\`git secrets --scan\` (AWS patterns only)" "$work" 0 none - "$PC_RUNS" -- sh -c "git secrets --scan $staged"
+row "\`betterleaks git --staged\`" "$work" 0 kingfisher "$OUT/pc-bl.json" "$PC_RUNS" -- betterleaks git --staged --no-banner --redact -o "$OUT/pc-bl.json" .
+row "\`gitleaks git --pre-commit --staged\`" "$work" 0 leaks "$OUT/pc-gl.json" "$PC_RUNS" -- gitleaks git --pre-commit --staged --no-banner --redact -f json -r "$OUT/pc-gl.json" .
+row "\`kingfisher scan --staged\`" "$work" 0 kingfisher "$OUT/pc-kf.json" "$PC_RUNS" -- kingfisher scan . --staged --no-validate -q --format json -o "$OUT/pc-kf.json"
+row "\`detect-secrets-hook\` on the staged files" "$work" 0 none - "$PC_RUNS" -- sh -c "detect-secrets-hook $staged"
 
 # --- history: every commit on every ref ---------------------------------------------------
 header "History of $REPO (every ref; $((blob_bytes / 1000000)) MB of unique blob content), $RUNS runs after a warm-up"
