@@ -2,10 +2,9 @@ import ArgumentParser
 import Foundation
 import HushCore
 
-/// Options shared by every command that reports findings.
 /// How a command reports, as plain values: what commands read, and what the pre-commit fast
 /// path (`Hush.parserFreeRun`) builds without ArgumentParser. Defaults match the options'.
-struct ReportSettings: Equatable {
+struct ReportSettings {
   var format: ReportFormat = .text
   var output: String?
   var showSecrets = false
@@ -14,6 +13,7 @@ struct ReportSettings: Equatable {
   var explain = false
 }
 
+/// Options shared by every command that reports findings.
 struct ReportArguments: ParsableArguments {
   @Option(help: "Output format: text, json, jsonl (one finding per line) or sarif (SARIF 2.1.0).")
   var format: ReportFormat = .text

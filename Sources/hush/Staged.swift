@@ -21,7 +21,7 @@ struct InputArguments: ParsableArguments {
 
 /// How commands build their scanner and find their baseline, from the option values (commands
 /// that do not take the whole `InputArguments` group build one of these from their own options).
-struct ScannerSetup: Equatable {
+struct ScannerSetup {
   var maxFileSize: String?
   var config: String?
   var baseline: String?
