@@ -36,6 +36,8 @@ struct ScannerSetup {
     return try Baseline.parse(data, file: file)
   }
 
+  /// A scanner with the bundled rules and the config found near `path`; with
+  /// `localSecrets`, also the values of the work tree's local secret files.
   func scanner(near path: String, localSecrets: Bool = false) throws -> HushCore.Scanner {
     let configuration = try loadConfig(near: path)
     let maxSize = try maxFileSize.map(ByteSize.parse) ?? configuration.maxFileSize ?? 10 << 20
