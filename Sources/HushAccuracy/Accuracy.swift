@@ -61,7 +61,8 @@ public enum Accuracy {
     // Anything reported outside the planted value is a false positive.
     for finding in findings where !finding.secretRange.overlaps(planting.value) {
       report.rules[finding.rule.id, default: .init()].falsePositives += 1
-      report.falsePositives.append("\(finding.rule.id) at \(planting.path):\(finding.line) (\(planting.format) planting of \(planting.rule.id))")
+      report.falsePositives.append(
+        "\(finding.rule.id) at \(planting.path):\(finding.line) (\(planting.format) planting of \(planting.rule.id))")
     }
   }
 }
@@ -81,7 +82,8 @@ enum NegativeCorpus {
     }
     var files: [File] = []
     let prefix = root.standardizedFileURL.path + "/"
-    for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+    for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true
+    {
       let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
       files.append(File(path: path, bytes: Array(try Data(contentsOf: url))))
     }

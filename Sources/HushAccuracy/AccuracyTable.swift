@@ -15,7 +15,9 @@ extension AccuracyReport {
     lines += ["", "by rule (recall, false positives)\(everyRule ? "" : ", rules below 100% or with false positives"):"]
     for (id, figures) in rules.sorted(by: { $0.key < $1.key })
     where everyRule || figures.recall < 1 || figures.falsePositives > 0 {
-      lines.append("  \(pad(id, 44)) \(pad("\(figures.found)/\(figures.planted)", 7)) \(pad(percent(figures.recall), 7)) fp \(figures.falsePositives)")
+      lines.append(
+        "  \(pad(id, 44)) \(pad("\(figures.found)/\(figures.planted)", 7)) \(pad(percent(figures.recall), 7)) fp \(figures.falsePositives)"
+      )
     }
     if !falsePositives.isEmpty { lines += ["", "false positives:"] + falsePositives.map { "  " + $0 } }
     return lines.joined(separator: "\n") + "\n"

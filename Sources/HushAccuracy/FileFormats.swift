@@ -14,17 +14,38 @@ enum FileFormats {
     let lower = name.lowercased()
     return [
       File(format: "env", path: "deploy/app.env", text: "# service settings\nLOG_LEVEL=info\n\(name)=\(value)\n"),
-      File(format: "shell", path: "scripts/deploy.sh", text: "#!/bin/sh\nset -eu\nexport \(name)=\"\(value)\"\n./run --prod\n"),
-      File(format: "yaml", path: "config/settings.yaml", text: "service:\n  region: eu-west-1\n  \(lower): \"\(value)\"\n"),
-      File(format: "json", path: "config/settings.json", text: "{\n  \"region\": \"eu-west-1\",\n  \"\(name)\": \"\(value)\"\n}\n"),
+      File(
+        format: "shell", path: "scripts/deploy.sh",
+        text: "#!/bin/sh\nset -eu\nexport \(name)=\"\(value)\"\n./run --prod\n"),
+      File(
+        format: "yaml", path: "config/settings.yaml", text: "service:\n  region: eu-west-1\n  \(lower): \"\(value)\"\n"),
+      File(
+        format: "json", path: "config/settings.json",
+        text: "{\n  \"region\": \"eu-west-1\",\n  \"\(name)\": \"\(value)\"\n}\n"),
       File(format: "python", path: "app/settings.py", text: "import os\n\nDEBUG = False\n\(name) = \"\(value)\"\n"),
-      File(format: "javascript", path: "src/config.js", text: "export const config = {\n  region: 'eu-west-1',\n  \(camel(name)): '\(value)',\n};\n"),
-      File(format: "swift", path: "Sources/App/Secrets.swift", text: "enum Secrets {\n  static let \(camel(name)) = \"\(value)\"\n}\n"),
-      File(format: "go", path: "internal/config/config.go", text: "package config\n\nconst \(camel(name)) = \"\(value)\"\n"),
-      File(format: "xml", path: "conf/app.config", text: "<configuration>\n  <appSettings>\n    <add key=\"\(name)\" value=\"\(value)\" />\n  </appSettings>\n</configuration>\n"),
-      File(format: "properties", path: "src/main/resources/app.properties", text: "app.region=eu-west-1\n\(lower.replacingOccurrences(of: "_", with: "."))=\(value)\n"),
+      File(
+        format: "javascript", path: "src/config.js",
+        text: "export const config = {\n  region: 'eu-west-1',\n  \(camel(name)): '\(value)',\n};\n"),
+      File(
+        format: "swift", path: "Sources/App/Secrets.swift",
+        text: "enum Secrets {\n  static let \(camel(name)) = \"\(value)\"\n}\n"),
+      File(
+        format: "go", path: "internal/config/config.go", text: "package config\n\nconst \(camel(name)) = \"\(value)\"\n"
+      ),
+      File(
+        format: "xml", path: "conf/app.config",
+        text:
+          "<configuration>\n  <appSettings>\n    <add key=\"\(name)\" value=\"\(value)\" />\n  </appSettings>\n</configuration>\n"
+      ),
+      File(
+        format: "properties", path: "src/main/resources/app.properties",
+        text: "app.region=eu-west-1\n\(lower.replacingOccurrences(of: "_", with: "."))=\(value)\n"),
       File(format: "dockerfile", path: "Dockerfile", text: "FROM alpine:3.20\nENV \(name)=\(value)\nCMD [\"/app\"]\n"),
-      File(format: "ci-yaml", path: ".github/workflows/deploy.yml", text: "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      \(name): \(value)\n    steps:\n      - run: ./deploy\n"),
+      File(
+        format: "ci-yaml", path: ".github/workflows/deploy.yml",
+        text:
+          "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      \(name): \(value)\n    steps:\n      - run: ./deploy\n"
+      ),
     ]
   }
 
@@ -39,11 +60,16 @@ enum FileFormats {
     let indented = indent(block)
     return [
       (File(format: "key file", path: "deploy/id_key.pem", text: block + "\n"), block, secret),
-      (File(format: "yaml", path: "config/tls.yaml", text: "tls:\n  key: |\n\(indented)\n"),
-       String(indented.dropFirst(2)), String(indent(secret).dropFirst(2))),
-      (File(format: "json", path: "config/service-account.json",
-            text: "{\n  \"type\": \"service_account\",\n  \"private_key\": \"\(escape(block))\"\n}\n"),
-       escape(block), escape(secret)),
+      (
+        File(format: "yaml", path: "config/tls.yaml", text: "tls:\n  key: |\n\(indented)\n"),
+        String(indented.dropFirst(2)), String(indent(secret).dropFirst(2))
+      ),
+      (
+        File(
+          format: "json", path: "config/service-account.json",
+          text: "{\n  \"type\": \"service_account\",\n  \"private_key\": \"\(escape(block))\"\n}\n"),
+        escape(block), escape(secret)
+      ),
     ]
   }
 
@@ -94,7 +120,8 @@ enum FileFormats {
   }
 
   private static func isNameByte(_ byte: UInt8) -> Bool {
-    (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 95 || byte == 46 || byte == 45
+    (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 95 || byte == 46
+      || byte == 45
   }
 
   static func fallbackName(for rule: Rule) -> String {
@@ -107,7 +134,9 @@ enum FileFormats {
     guard let first = words.first else { return name }
     let isShouted = name == name.uppercased()
     let head = isShouted ? first.lowercased() : String(first)
-    return head + words.dropFirst().map { isShouted ? $0.lowercased().capitalized : $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    return head
+      + words.dropFirst().map { isShouted ? $0.lowercased().capitalized : $0.prefix(1).uppercased() + $0.dropFirst() }
+      .joined()
   }
 
   static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {

@@ -32,8 +32,9 @@ public enum Plantings {
       let secret = String(decoding: finding.secret, as: UTF8.self)
       if !rule.paths.isEmpty {
         // A credential file's format is its own: planted as written, where it lives.
-        plantings.append(Planting(
-          rule: rule, format: asWritten, path: path, text: bytes, secret: finding.secretRange, value: bytes.indices))
+        plantings.append(
+          Planting(
+            rule: rule, format: asWritten, path: path, text: bytes, secret: finding.secretRange, value: bytes.indices))
       } else if rule.isMultiline || secret.contains("\n") {
         // The block as the example writes it (header fields and all), in three containers.
         let block = example.trimmingCharacters(in: .newlines)

@@ -124,7 +124,10 @@ public enum Base64 {
     var bits = 0
     var padding = 0
     for byte in text {
-      if byte == UInt8(ascii: "=") { padding += 1; continue }
+      if byte == UInt8(ascii: "=") {
+        padding += 1
+        continue
+      }
       let value = values[Int(byte)]
       guard value >= 0, padding == 0 else { return nil }
       buffer = buffer << 6 | UInt32(value)

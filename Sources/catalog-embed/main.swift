@@ -53,8 +53,10 @@ guard let outputPath = arguments.first else {
   exit(2)
 }
 let files = try arguments.dropFirst().map { path in
-  (name: "patterns/" + URL(fileURLWithPath: path).lastPathComponent,
-   text: try String(contentsOfFile: path, encoding: .utf8))
+  (
+    name: "patterns/" + URL(fileURLWithPath: path).lastPathComponent,
+    text: try String(contentsOfFile: path, encoding: .utf8)
+  )
 }
 let catalog: RuleCatalog
 do {

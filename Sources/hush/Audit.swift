@@ -35,7 +35,9 @@ struct Audit: ParsableCommand {
     case .json: try report.write(AuditReport.json(result, options: options))
     case .text:
       try report.write(AuditReport.text(result, options: options))
-      if !report.quiet && !result.needsFixing { Terminal.error("hush: audit clean: sensitive files are ignored and none is tracked") }
+      if !report.quiet && !result.needsFixing {
+        Terminal.error("hush: audit clean: sensitive files are ignored and none is tracked")
+      }
     }
     if result.needsFixing { throw ExitCode(1) }
   }

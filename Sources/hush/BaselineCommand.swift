@@ -42,7 +42,9 @@ struct BaselineCommand: ParsableCommand {
     let result = try scanner.scan(try lister.targets(for: [path]))
     let baseline = Baseline(findings: result.findings, salt: salt)
     try AtomicFile.write(Array(baseline.render().utf8), to: file, mode: 0o644)
-    Terminal.error("hush: \(update ? "updated" : "wrote") \(file): \(baseline.entries.count) known finding\(baseline.entries.count == 1 ? "" : "s")")
+    Terminal.error(
+      "hush: \(update ? "updated" : "wrote") \(file): \(baseline.entries.count) known finding\(baseline.entries.count == 1 ? "" : "s")"
+    )
     if let note = try BaselineFile.ensureUnionMerge(for: file) { Terminal.error("hush: \(note)") }
   }
 }
@@ -66,11 +68,14 @@ enum BaselineFile {
     else { return nil }
     defer { free(resolved) }
     let relativeDirectory = String(String(cString: resolved).dropFirst(tree.root.count)).drop { $0 == "/" }
-    let name = (relativeDirectory.isEmpty ? "" : relativeDirectory + "/") + (file.split(separator: "/").last.map(String.init) ?? file)
+    let name =
+      (relativeDirectory.isEmpty ? "" : relativeDirectory + "/")
+      + (file.split(separator: "/").last.map(String.init) ?? file)
     let attributes = PathName.join(tree.root, ".gitattributes")
     let current = FileManager.default.contents(atPath: attributes).map { String(decoding: $0, as: UTF8.self) } ?? ""
     let line = "/\(name) merge=union"
-    guard !current.split(separator: "\n").contains(where: { $0.hasPrefix("/\(name) ") || $0.hasPrefix("\(name) ") }) else { return nil }
+    guard !current.split(separator: "\n").contains(where: { $0.hasPrefix("/\(name) ") || $0.hasPrefix("\(name) ") })
+    else { return nil }
     let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
     try AtomicFile.write(Array((current + separator + line + "\n").utf8), to: attributes, mode: 0o644)
     return "added '\(line)' to .gitattributes, so that branches adding baseline entries merge cleanly"

@@ -26,7 +26,8 @@ struct ConfigCommand: ParsableCommand {
       let problems = config.addedRules.flatMap(RuleChecker.problems(with:))
       for problem in problems { Terminal.error(problem) }
       Terminal.error(
-        "hush: \(config.file): \(catalog.rules.count) rules to run (\(config.addedRules.count) added, \(config.disabledRules.count) disabled), \(problems.count) problems")
+        "hush: \(config.file): \(catalog.rules.count) rules to run (\(config.addedRules.count) added, \(config.disabledRules.count) disabled), \(problems.count) problems"
+      )
       if !problems.isEmpty { throw ExitCode(1) }
     }
   }

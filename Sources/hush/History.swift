@@ -22,9 +22,10 @@ struct History: ParsableCommand {
   @Option(help: ArgumentHelp("Only commits after this date (as git log --since).", valueName: "date"))
   var since: String?
 
-  @Option(help: ArgumentHelp(
-    "Write git filter-repo's --replace-text file here (mode 0600, outside the work tree). The only output that holds plaintext secrets.",
-    valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Write git filter-repo's --replace-text file here (mode 0600, outside the work tree). The only output that holds plaintext secrets.",
+      valueName: "file"))
   var writePurgeFile: String?
 
   @OptionGroup var reportArguments: ReportArguments
@@ -33,7 +34,9 @@ struct History: ParsableCommand {
   var input: ScannerSetup { inputArguments.settings }
 
   func validate() throws {
-    if branch != nil && !revisions.isEmpty { throw ValidationError("use either --branch or a revision range, not both") }
+    if branch != nil && !revisions.isEmpty {
+      throw ValidationError("use either --branch or a revision range, not both")
+    }
     if revisions.contains(where: { $0.hasPrefix("-") }) {
       throw ValidationError("revisions cannot start with '-'")
     }
@@ -68,7 +71,8 @@ struct History: ParsableCommand {
       if result.commits == 0 { Terminal.error("hush: no commits to scan") }
       if result.isShallow {
         Terminal.error(
-          "hush: this is a shallow clone: history before its oldest commits is not scanned, and secrets in them are attributed to them (git fetch --unshallow to scan everything)")
+          "hush: this is a shallow clone: history before its oldest commits is not scanned, and secrets in them are attributed to them (git fetch --unshallow to scan everything)"
+        )
       }
     }
     switch report.format {
@@ -78,7 +82,8 @@ struct History: ParsableCommand {
     }
     if report.format != .json && !report.quiet { Terminal.error(HistoryReport.summaryLine(result)) }
     if let writePurgeFile, !remediation.secrets.isEmpty, !report.quiet {
-      Terminal.error("hush: wrote the purge file \(writePurgeFile) (plaintext secrets, mode 0600): delete it after the purge")
+      Terminal.error(
+        "hush: wrote the purge file \(writePurgeFile) (plaintext secrets, mode 0600): delete it after the purge")
     }
   }
 }
@@ -90,7 +95,8 @@ enum Progress {
     let megabytes = Double(progress.bytes) / 1_000_000
     let rate = seconds > 0 ? Int(megabytes / seconds) : 0
     try? FileHandle.standardError.write(
-      contentsOf: Data("\rhush: \(progress.done)/\(progress.total) blobs, \(Int(megabytes)) MB, \(rate) MB/s\u{1B}[K".utf8))
+      contentsOf: Data(
+        "\rhush: \(progress.done)/\(progress.total) blobs, \(Int(megabytes)) MB, \(rate) MB/s\u{1B}[K".utf8))
   }
 
   static func clear() { try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8)) }

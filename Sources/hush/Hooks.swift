@@ -30,7 +30,9 @@ struct Install: ParsableCommand {
     let managers = installer.managers(for: kinds)
     if !managers.isEmpty && !force {
       for manager in managers { Terminal.output(manager.instructions + "\n") }
-      Terminal.error("hush: hooks here are managed by \(managers.map(\.name).joined(separator: ", ")): add Hush to its config as shown (or install anyway with --force)")
+      Terminal.error(
+        "hush: hooks here are managed by \(managers.map(\.name).joined(separator: ", ")): add Hush to its config as shown (or install anyway with --force)"
+      )
       throw ExitCode(1)
     }
     let plan = installer.installPlan(kinds)

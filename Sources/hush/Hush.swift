@@ -11,7 +11,10 @@ struct Hush: ParsableCommand {
     abstract: "Find secrets before they are committed, and the ones that already were.",
     discussion: "Exit status: 0 nothing found, 1 secrets found, 2 usage or runtime error.",
     version: version,
-    subcommands: [Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self, BaselineCommand.self, ConfigCommand.self, Rules.self],
+    subcommands: [
+      Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self,
+      BaselineCommand.self, ConfigCommand.self, Rules.self,
+    ],
     defaultSubcommand: Scan.self
   )
 
@@ -24,7 +27,7 @@ struct Hush: ParsableCommand {
       try command.run()
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
-    } catch where exitCode(for: error).isSuccess {
+    } catch  where exitCode(for: error).isSuccess {
       exit(withError: error)
     } catch let error as HushError {
       Terminal.error("hush: \(error)")

@@ -12,7 +12,8 @@ struct PrePush: ParsableCommand {
       Branch deletions push nothing and are skipped. Exit 1 blocks the push.
       """)
 
-  @Argument(help: ArgumentHelp("The remote's name and URL, as git passes them to the hook (unused).", valueName: "remote"))
+  @Argument(
+    help: ArgumentHelp("The remote's name and URL, as git passes them to the hook (unused).", valueName: "remote"))
   var remote: [String] = []
 
   @OptionGroup var reportArguments: ReportArguments
@@ -51,7 +52,8 @@ struct PrePush: ParsableCommand {
     if !report.quiet {
       Terminal.error(TextReport.allowHint)
       Terminal.error(
-        "hush: push blocked. Remove the secret from the commits that add it (git commit --amend for the last one, git rebase -i <commit>^ for older ones), rotate it if it was shared, then push again.")
+        "hush: push blocked. Remove the secret from the commits that add it (git commit --amend for the last one, git rebase -i <commit>^ for older ones), rotate it if it was shared, then push again."
+      )
     }
     throw ExitCode(1)
   }

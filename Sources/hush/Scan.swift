@@ -18,7 +18,9 @@ struct ReportArguments: ParsableArguments {
   @Option(help: "Output format: text, json, jsonl (one finding per line) or sarif (SARIF 2.1.0).")
   var format: ReportFormat = .text
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
 
   @Flag(help: "Print secrets in full instead of redacted. Never use this in CI logs.")
@@ -34,7 +36,8 @@ struct ReportArguments: ParsableArguments {
   var explain = false
 
   var settings: ReportSettings {
-    ReportSettings(format: format, output: output, showSecrets: showSecrets, quiet: quiet, verbose: verbose, explain: explain)
+    ReportSettings(
+      format: format, output: output, showSecrets: showSecrets, quiet: quiet, verbose: verbose, explain: explain)
   }
 }
 
@@ -95,7 +98,9 @@ struct Scan: ParsableCommand {
   private func streamer(_ baseline: Baseline?) -> (@Sendable ([Finding]) -> Void)? {
     guard report.format == .jsonl, report.output == nil else { return nil }
     let options = report.options
-    return { findings in Terminal.output(JSONReport.lines(baseline?.newFindings(findings) ?? findings, options: options)) }
+    return { findings in
+      Terminal.output(JSONReport.lines(baseline?.newFindings(findings) ?? findings, options: options))
+    }
   }
 
   func run() throws {
@@ -122,7 +127,9 @@ struct Scan: ParsableCommand {
 
 /// Writes a scan result and decides the exit status.
 enum Output {
-  static func emit(_ result: ScanResult, _ report: ReportSettings, blocked: String? = nil, streamed: Bool = false) throws {
+  static func emit(_ result: ScanResult, _ report: ReportSettings, blocked: String? = nil, streamed: Bool = false)
+    throws
+  {
     let options = report.options
     for warning in result.warnings where !report.quiet { Terminal.error("hush: \(warning)") }
     report.printExplanations(result.explanations)

@@ -4,16 +4,21 @@ import HushCore
 
 /// Options of every command that reads content: where the config is, how large a file may be.
 struct InputArguments: ParsableArguments {
-  @Option(help: ArgumentHelp(
-    "Skip files larger than this (bytes, or with K, M, G units; default: the config's, else 10MiB).", valueName: "size"))
+  @Option(
+    help: ArgumentHelp(
+      "Skip files larger than this (bytes, or with K, M, G units; default: the config's, else 10MiB).",
+      valueName: "size"))
   var maxFileSize: String?
 
-  @Option(help: ArgumentHelp("Config file (default: $HUSH_CONFIG, else .hush.toml at the repository root).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Config file (default: $HUSH_CONFIG, else .hush.toml at the repository root).", valueName: "file"))
   var config: String?
 
-  @Option(help: ArgumentHelp(
-    "Report only findings this baseline does not know (default: .hush-baseline.json at the repository root, when present).",
-    valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Report only findings this baseline does not know (default: .hush-baseline.json at the repository root, when present).",
+      valueName: "file"))
   var baseline: String?
 
   var settings: ScannerSetup { ScannerSetup(maxFileSize: maxFileSize, config: config, baseline: baseline) }
@@ -79,6 +84,10 @@ struct Staged: ParsableCommand {
     scanner.explains = report.explain
     var result = try StagedScan(scanner: scanner).run(processes)
     result.apply(try input.loadBaseline(near: "."))
-    try Output.emit(result, report, blocked: "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify.")
+    try Output.emit(
+      result, report,
+      blocked:
+        "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify."
+    )
   }
 }

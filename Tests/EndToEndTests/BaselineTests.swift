@@ -60,7 +60,8 @@ import Testing
     try box.commitAll("right", day: 4)
     let merge = try execute(
       URL(fileURLWithPath: "/usr/bin/env"),
-      ["git", "-c", "user.name=T", "-c", "user.email=t@example.invalid", "merge", "-q", "--no-edit", "left"], in: box.url)
+      ["git", "-c", "user.name=T", "-c", "user.email=t@example.invalid", "merge", "-q", "--no-edit", "left"],
+      in: box.url)
     #expect(merge.status == 0, "\(merge.stdout)\(merge.stderr)")
     let scan = try hush(["scan", "--format", "json"], in: box.url)
     #expect(scan.status == 0, "\(scan.stdout)\(scan.stderr)")

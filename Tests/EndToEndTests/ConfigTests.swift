@@ -40,7 +40,8 @@ import Testing
     try box.write("docs/guide.md", "KEY = '" + Fake.stripeKey() + "'\n")
     try box.write("vendor/lib.py", "KEY = '" + Fake.stripeKey() + "'\n")
     try box.write("app/token.env", Fake.envToken() + "\n")
-    try box.write("app/acme.txt", "t = acme_" + String((0..<32).map { _ in "0123456789abcdef".randomElement()! }) + "\n")
+    try box.write(
+      "app/acme.txt", "t = acme_" + String((0..<32).map { _ in "0123456789abcdef".randomElement()! }) + "\n")
     try box.write("app/big.txt", String(repeating: "x", count: 3000) + "\nKEY='" + Fake.stripeKey() + "'\n")
     let run = try hush(["scan", "--format", "json", "--show-secrets"], in: box.url)
     let found = try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" }.sorted()
@@ -50,7 +51,13 @@ import Testing
     #expect(skipped["allowlisted"] as? Int == 1)
     #expect(try hush(["config", "check"], in: box.url).status == 0)
 
-    try box.write(".hush.toml", "extend = false\n" + config.replacingOccurrences(of: "extend = true\n", with: "").replacingOccurrences(of: "disable = [\"generic-token\", \"shell-env-secret\"]\n", with: "").replacingOccurrences(of: "[rules.stripe-secret-key]\nmin-entropy = 3.0\nallowlist = { paths = [\"docs/*\"] }\n", with: ""))
+    try box.write(
+      ".hush.toml",
+      "extend = false\n"
+        + config.replacingOccurrences(of: "extend = true\n", with: "").replacingOccurrences(
+          of: "disable = [\"generic-token\", \"shell-env-secret\"]\n", with: ""
+        ).replacingOccurrences(
+          of: "[rules.stripe-secret-key]\nmin-entropy = 3.0\nallowlist = { paths = [\"docs/*\"] }\n", with: ""))
     let only = try hush(["scan", "--format", "json"], in: box.url)
     #expect(try only.findings().compactMap { $0["rule"] as? String } == ["acme-internal-token"], "\(only.stderr)")
   }
@@ -97,7 +104,8 @@ import Testing
     try elsewhere.write("team.toml", "[allowlist]\npaths = [\"*.env\"]\n")
     try box.write("a.env", Fake.envToken() + "\n")
     #expect(try hush(["scan"], in: box.url).status == 1)
-    let configured = try hush(["scan"], in: box.url, environment: ["HUSH_CONFIG": elsewhere.url.appendingPathComponent("team.toml").path])
+    let configured = try hush(
+      ["scan"], in: box.url, environment: ["HUSH_CONFIG": elsewhere.url.appendingPathComponent("team.toml").path])
     #expect(configured.status == 0, "\(configured.stderr)")
   }
 }
@@ -115,7 +123,8 @@ import Testing
     let run = try hush(["scan", "--format", "json", "."], in: box.url)
     #expect(run.status == 1)
     let found = Set(try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" })
-    #expect(found == ["home/.netrc:netrc-password", "web/.htpasswd:password-hash-file", "app/settings.py:django-secret-key"])
+    #expect(
+      found == ["home/.netrc:netrc-password", "web/.htpasswd:password-hash-file", "app/settings.py:django-secret-key"])
     #expect(!run.stdout.contains(password))
   }
 }

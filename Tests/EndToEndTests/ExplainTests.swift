@@ -12,13 +12,15 @@ import Testing
     let token = "ghp_" + Fake.random(36)
     let allowed = Fake.stripeKey()
     let baselined = Fake.stripeKey()
-    try box.write("a.txt", [
-      "API" + "_KEY=your_api_key_here",
-      "password = \"aaaaaaaaaaaa\"",
-      "GH=" + token,
-      "k=" + allowed + " # hush:allow",
-      "STRIPE=sk_live_zzstop" + Fake.random(18),
-    ].joined(separator: "\n") + "\n")
+    try box.write(
+      "a.txt",
+      [
+        "API" + "_KEY=your_api_key_here",
+        "password = \"aaaaaaaaaaaa\"",
+        "GH=" + token,
+        "k=" + allowed + " # hush:allow",
+        "STRIPE=sk_live_zzstop" + Fake.random(18),
+      ].joined(separator: "\n") + "\n")
     try box.write("known.txt", "k=" + baselined + "\n")
     try box.write("vendor/x.txt", "k=" + Fake.stripeKey() + "\n")
     try box.write("blob.bin", Data([0, 1, 2]))
@@ -51,6 +53,8 @@ import Testing
     try box.git(["add", "cfg.py"])
     let run = try hush(["staged", "--explain"], in: box.url)
     #expect(run.status == 0)
-    #expect(Self.lines(run).contains("explain: cfg.py:1:8 stripe-secret-key: not reported: on a line this commit does not add"))
+    #expect(
+      Self.lines(run).contains(
+        "explain: cfg.py:1:8 stripe-secret-key: not reported: on a line this commit does not add"))
   }
 }

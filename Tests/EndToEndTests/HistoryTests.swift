@@ -8,8 +8,10 @@ extension Sandbox {
     let date = String(format: "2024-01-%02dT12:00:00Z", day)
     let run = try execute(
       URL(fileURLWithPath: "/usr/bin/env"),
-      ["git", "-c", "user.name=\(author)", "-c", "user.email=\(author.lowercased())@example.invalid",
-       "commit", "-q", "--no-verify", "--allow-empty", "-m", message],
+      [
+        "git", "-c", "user.name=\(author)", "-c", "user.email=\(author.lowercased())@example.invalid",
+        "commit", "-q", "--no-verify", "--allow-empty", "-m", message,
+      ],
       in: url, environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
     #expect(run.status == 0, "commit: \(run.stderr)")
   }

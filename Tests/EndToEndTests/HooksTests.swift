@@ -42,7 +42,8 @@ extension Sandbox {
   @Test func existingHookIsKeptRunFirstAndRestoredByteForByte() throws {
     let box = try Sandbox(git: true)
     let hook = box.hooks.appendingPathComponent("pre-commit")
-    let original = Data("#!/bin/sh\necho previous-ran >> \"$(git rev-parse --git-dir)/ran.log\"\nexit ${PREVIOUS_EXIT:-0}\n".utf8)
+    let original = Data(
+      "#!/bin/sh\necho previous-ran >> \"$(git rev-parse --git-dir)/ran.log\"\nexit ${PREVIOUS_EXIT:-0}\n".utf8)
     try original.write(to: hook)
     try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: hook.path)
 

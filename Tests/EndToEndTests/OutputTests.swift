@@ -29,7 +29,8 @@ import Testing
     try box.write("pay.env", "KEY=" + Fake.stripeKey() + "\n")
     // A made-up body (what a tutorial shows) fails the key-structure check and is dropped.
     let madeUp = (0..<6).map { _ in Fake.random(64) + "\n" }.joined()
-    try box.write("docs/key.md", "-----BEGIN RSA " + "PRIVATE KEY-----\n" + madeUp + "-----END RSA " + "PRIVATE KEY-----\n")
+    try box.write(
+      "docs/key.md", "-----BEGIN RSA " + "PRIVATE KEY-----\n" + madeUp + "-----END RSA " + "PRIVATE KEY-----\n")
     let run = try hush(["scan", "--format", "json", "."], in: box.url)
     let byRule = Dictionary(uniqueKeysWithValues: try run.findings().map { ($0["rule"] as? String ?? "", $0) })
     #expect(byRule.keys.sorted() == ["private-key-pem", "stripe-secret-key"])
@@ -75,7 +76,8 @@ import Testing
       #expect((result["message"] as? [String: Any])?["text"] is String)
       let fingerprints = try #require(result["partialFingerprints"] as? [String: String])
       #expect(fingerprints["hushSecret/v1"]?.count == 64)
-      let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+      let location = try #require(
+        (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
       let artifact = try #require(location["artifactLocation"] as? [String: Any])
       #expect(["app/settings%20file.py", "deploy.env"].contains(artifact["uri"] as? String ?? ""))
       let region = try #require(location["region"] as? [String: Any])
@@ -101,7 +103,8 @@ import Testing
     try box.write("k.txt", "k=" + Fake.stripeKey() + "\n")
     try box.commitAll("key", day: 3)
     let run = try hush(["history", "--format", "sarif"], in: box.url)
-    let result = try #require(((try run.json()["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
+    let result = try #require(
+      ((try run.json()["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
     #expect((result["properties"] as? [String: Any])?["commit"] as? String == (try box.head()))
   }
 }

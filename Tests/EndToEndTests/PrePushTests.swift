@@ -25,7 +25,8 @@ import Testing
     let remoteID = try clone.head()
     try clone.write("billing.py", "KEY = '" + Fake.stripeKey() + "'\n")
     try clone.commitAll("billing", author: "Dana", day: 2)
-    let run = try hush(["pre-push", "--format", "json", "origin", "url"], in: clone.url, input: try Self.line(clone, remoteID: remoteID))
+    let run = try hush(
+      ["pre-push", "--format", "json", "origin", "url"], in: clone.url, input: try Self.line(clone, remoteID: remoteID))
     #expect(run.status == 1, "\(run.stderr)")
     let finding = try #require(try run.findings().first)
     #expect(finding["commit"] as? String == (try clone.head()))
@@ -36,7 +37,9 @@ import Testing
   @Test func secretsAlreadyOnTheRemoteAreNotThisPushs() throws {
     let (_, clone) = try Self.setUp(pushed: "key=" + Fake.stripeKey() + "\n")
     let remoteID = try clone.head()
-    try clone.write("settings.cfg", (try String(contentsOf: clone.url.appendingPathComponent("settings.cfg"), encoding: .utf8)) + "mode=fast\n")
+    try clone.write(
+      "settings.cfg",
+      (try String(contentsOf: clone.url.appendingPathComponent("settings.cfg"), encoding: .utf8)) + "mode=fast\n")
     try clone.commitAll("edit next to an old secret", day: 2)
     let run = try hush(["pre-push"], in: clone.url, input: try Self.line(clone, remoteID: remoteID))
     #expect(run.status == 0, "\(run.stdout)")
@@ -68,7 +71,8 @@ import Testing
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
     try clone.write("deploy.sh", "export STRIPE=" + Fake.stripeKey() + "\n")
     try clone.commitAll("deploy", day: 3)
-    let push = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
+    let push = try execute(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
     #expect(push.status != 0, "the hook must block the push")
     #expect(push.stderr.contains("push blocked"))
     let remoteHead = try remote.git(["rev-parse", "main"]).stdout
@@ -84,14 +88,18 @@ import Testing
 
     try clone.write("notes.txt", "clean\n")
     try clone.commitAll("clean", day: 2)
-    let clean = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
+    let clean = try execute(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
     #expect(clean.status == 0, "\(clean.stderr)")
     let log = try String(contentsOf: clone.url.appendingPathComponent(".git/pushed.log"), encoding: .utf8)
-    #expect(log.hasPrefix("args: origin\nrefs/heads/main \(try clone.head()) refs/heads/main "), "the kept hook got git's arguments and lines")
+    #expect(
+      log.hasPrefix("args: origin\nrefs/heads/main \(try clone.head()) refs/heads/main "),
+      "the kept hook got git's arguments and lines")
 
     try clone.write("deploy.sh", "export STRIPE=" + Fake.stripeKey() + "\n")
     try clone.commitAll("deploy", day: 3)
-    let blocked = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
+    let blocked = try execute(
+      URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
     #expect(blocked.status != 0)
     #expect(try remote.git(["rev-parse", "main"]).stdout != (try clone.head()) + "\n")
   }

@@ -27,7 +27,8 @@ import Testing
     #expect(good.status == 0, "\(good.stderr)")
     #expect(good.stderr.contains("1 rules, 2 examples, 0 problems"))
 
-    try box.write("bad.toml", Self.ruleFile(id: "acme-deploy", example: "T=acmedeploy_short", counterExample: "T=" + token))
+    try box.write(
+      "bad.toml", Self.ruleFile(id: "acme-deploy", example: "T=acmedeploy_short", counterExample: "T=" + token))
     let bad = try hush(["rules", "check", "bad.toml"], in: box.url)
     #expect(bad.status == 1)
     #expect(bad.stderr.contains("acme-deploy: example 1 does not match"))

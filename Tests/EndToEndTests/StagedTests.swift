@@ -136,10 +136,11 @@ import Testing
     let run = try hush(["staged", "--format", "json"], in: box.url)
     #expect(run.status == 1)
     let found = Set(try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" })
-    #expect(found == [
-      ".env:dotenv-file", "certs/client.p12:keystore-file", "config/master.key:rails-master-key-file",
-      "mcp.json:mcp-config-literal-secret",
-    ])
+    #expect(
+      found == [
+        ".env:dotenv-file", "certs/client.p12:keystore-file", "config/master.key:rails-master-key-file",
+        "mcp.json:mcp-config-literal-secret",
+      ])
   }
 
   @Test func duringAMerge() throws {
@@ -213,7 +214,9 @@ import Testing
 
   @Test func shortAndObviousValuesAreLeftOut() throws {
     let box = try StagedTests.repository([".gitignore": ".env*\n"])
-    let lines = ["API" + "_KEY=short", "AUTH_ENABLED=true", "TOKEN" + "_TTL=86400000", "AUTH_URL=https://auth.example.com/login"]
+    let lines = [
+      "API" + "_KEY=short", "AUTH_ENABLED=true", "TOKEN" + "_TTL=86400000", "AUTH_URL=https://auth.example.com/login",
+    ]
     try box.write(".env.local", lines.joined(separator: "\n") + "\n")
     try box.write("notes.md", "short true 86400000 https://auth.example.com/login\n")
     try box.git(["add", "notes.md"])

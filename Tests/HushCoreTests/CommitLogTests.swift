@@ -24,10 +24,12 @@ import Testing
     #expect(log.commits[2].parents.isEmpty)
     #expect(log.commits[1].time == 1_690_000_000)
     #expect(log.changes.count == 4)
-    #expect(log.changes[0] == Change(commit: 0, path: "src/a b.c", oldBlob: Self.a, newBlob: Self.c, isRegularFile: true))
+    #expect(
+      log.changes[0] == Change(commit: 0, path: "src/a b.c", oldBlob: Self.a, newBlob: Self.c, isRegularFile: true))
     #expect(log.changes[1].newBlob == nil && log.changes[1].commit == 1)
     #expect(!log.changes[2].isRegularFile)
-    #expect(log.changes[3] == Change(commit: 1, path: "new\nline.sh", oldBlob: nil, newBlob: Self.b, isRegularFile: true))
+    #expect(
+      log.changes[3] == Change(commit: 1, path: "new\nline.sh", oldBlob: nil, newBlob: Self.b, isRegularFile: true))
   }
 
   @Test func truncatedOutputIsAnError() {
@@ -39,6 +41,7 @@ import Testing
     let arguments = CommitLog.arguments(revisions: [], since: "2024-01-01", merges: .firstParent)
     #expect(arguments.contains("--all") && arguments.contains("--no-renames") && arguments.last == "--")
     #expect(arguments.contains("--since=2024-01-01"))
-    #expect(CommitLog.arguments(revisions: ["v1..HEAD"], since: nil, merges: .combined).contains("--diff-merges=combined"))
+    #expect(
+      CommitLog.arguments(revisions: ["v1..HEAD"], since: nil, merges: .combined).contains("--diff-merges=combined"))
   }
 }

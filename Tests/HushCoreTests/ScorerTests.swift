@@ -68,7 +68,9 @@ import Testing
     #expect(!Placeholder.isWordLike(Array("X-Custom-Api-Key-2".utf8)))
   }
 
-  @Test(arguments: ["this.$rowTokens.length-1", "process.env.API_TOKEN", "handle::OwnedStore&lt", "self.token_cache", "a&quot;b9Xk2"])
+  @Test(arguments: [
+    "this.$rowTokens.length-1", "process.env.API_TOKEN", "handle::OwnedStore&lt", "self.token_cache", "a&quot;b9Xk2",
+  ])
   func codeReferencesAreNotSecrets(_ value: String) {
     #expect(Placeholder.isCodeReference(Array(value.utf8)))
   }
@@ -153,8 +155,10 @@ import Testing
     #expect(!Validator.keyStructure.accepts(Self.armored("PRIVATE KEY", random)))
     // Legacy encrypted PEM: ciphertext in whole cipher blocks.
     let headers = "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,8F3C2E6A1B9D4F7E0A5C3B2D1E6F9A8C\n\n"
-    #expect(Validator.keyStructure.accepts(Self.armored("RSA PRIVATE KEY", Array(random.prefix(592)), headers: headers)))
-    #expect(!Validator.keyStructure.accepts(Self.armored("RSA PRIVATE KEY", Array(random.prefix(597)), headers: headers)))
+    #expect(
+      Validator.keyStructure.accepts(Self.armored("RSA PRIVATE KEY", Array(random.prefix(592)), headers: headers)))
+    #expect(
+      !Validator.keyStructure.accepts(Self.armored("RSA PRIVATE KEY", Array(random.prefix(597)), headers: headers)))
   }
 
   @Test func escapedPEMInAJSONStringIsRead() {

@@ -36,7 +36,8 @@ import Testing
   @Test func binarySectionsAreMarked() throws {
     let blob = String(repeating: "2", count: 40)
     let output = Self.bytes(
-      ":000000 100644 \(blob) \(blob) A\0data.bin\0\0diff --git a/data.bin b/data.bin\nBinary files /dev/null and b/data.bin differ\n")
+      ":000000 100644 \(blob) \(blob) A\0data.bin\0\0diff --git a/data.bin b/data.bin\nBinary files /dev/null and b/data.bin differ\n"
+    )
     let files = try StagedDiff.parse(output)
     #expect(files.first?.gitSaysBinary == true)
     #expect(files.first?.addedLines.isEmpty == true)

@@ -11,7 +11,8 @@ public enum AgentConfig {
   public static let rule = Rule(
     id: "mcp-config-literal-secret", description: "Literal secret in an AI-agent (MCP) config",
     provider: "file", severity: .high, keywords: [], regex: "",
-    rotate: "Rotate the token, then reference it from the environment instead (\"API_KEY\": \"${API_KEY}\") and keep agent configs out of git.",
+    rotate:
+      "Rotate the token, then reference it from the environment instead (\"API_KEY\": \"${API_KEY}\") and keep agent configs out of git.",
     paths: paths, location: "built-in agent config check")
 
   public static func applies(to path: String) -> Bool { Glob.matchesAny(paths, path: path) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A kind of file that holds secrets, as `hush audit` knows it.
 public struct SensitivePattern: Sendable, Equatable {
   /// The `.gitignore` line that keeps it out of the repository.
@@ -40,16 +42,23 @@ public enum AuditCatalog {
     SensitivePattern(line: "*.p12", probe: "client.p12", description: "PKCS#12 key store", isRequired: true),
     SensitivePattern(line: "*.pfx", probe: "client.pfx", description: "PKCS#12 key store", isRequired: true),
     SensitivePattern(line: "*.jks", probe: "release.jks", description: "Java key store", isRequired: false),
-    SensitivePattern(line: ".aws/credentials", probe: ".aws/credentials", description: "AWS credentials", isRequired: false),
-    SensitivePattern(line: ".git-credentials", probe: ".git-credentials", description: "git credentials", isRequired: false),
+    SensitivePattern(
+      line: ".aws/credentials", probe: ".aws/credentials", description: "AWS credentials", isRequired: false),
+    SensitivePattern(
+      line: ".git-credentials", probe: ".git-credentials", description: "git credentials", isRequired: false),
     SensitivePattern(line: ".netrc", probe: ".netrc", description: "netrc credentials", isRequired: false),
     SensitivePattern(line: ".pgpass", probe: ".pgpass", description: "PostgreSQL passwords", isRequired: false),
-    SensitivePattern(line: ".npmrc", probe: ".npmrc", description: "npm config (may hold an auth token)", isRequired: false),
-    SensitivePattern(line: ".pypirc", probe: ".pypirc", description: "PyPI config (may hold a token)", isRequired: false),
-    SensitivePattern(line: "config/master.key", probe: "config/master.key", description: "Rails master key", isRequired: false),
+    SensitivePattern(
+      line: ".npmrc", probe: ".npmrc", description: "npm config (may hold an auth token)", isRequired: false),
+    SensitivePattern(
+      line: ".pypirc", probe: ".pypirc", description: "PyPI config (may hold a token)", isRequired: false),
+    SensitivePattern(
+      line: "config/master.key", probe: "config/master.key", description: "Rails master key", isRequired: false),
     SensitivePattern(line: "*.tfstate", probe: "terraform.tfstate", description: "Terraform state", isRequired: true),
-    SensitivePattern(line: "*.tfstate.*", probe: "terraform.tfstate.backup", description: "Terraform state backup", isRequired: true),
-    SensitivePattern(line: "terraform.tfvars", probe: "terraform.tfvars", description: "Terraform variables", isRequired: false),
+    SensitivePattern(
+      line: "*.tfstate.*", probe: "terraform.tfstate.backup", description: "Terraform state backup", isRequired: true),
+    SensitivePattern(
+      line: "terraform.tfvars", probe: "terraform.tfvars", description: "Terraform variables", isRequired: false),
     SensitivePattern(
       line: ".claude/settings.local.json", probe: ".claude/settings.local.json",
       description: "Claude Code local settings", isRequired: false),
@@ -62,10 +71,9 @@ public enum AuditCatalog {
   public static func patterns(extra: [String]) -> [SensitivePattern] {
     patterns
       + extra.map { line in
-        let probe = line.replacingOccurrences(of: "*", with: "x").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let probe = line.replacingOccurrences(of: "*", with: "x").trimmingCharacters(
+          in: CharacterSet(charactersIn: "/"))
         return SensitivePattern(line: line, probe: probe, description: "listed in .hush.toml", isRequired: true)
       }
   }
 }
-
-import Foundation

@@ -45,8 +45,16 @@ public struct GitignoreAudit: Sendable {
     let tracked = try files(["ls-files", "-z"])
     let untracked = try files(["ls-files", "-z", "--others", "--exclude-standard"])
     let ignored = try files(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"])
-    for path in tracked { if let pattern = sensitive(path) { result.problems.append(.init(kind: .tracked, path: path, pattern: pattern, source: nil)) } }
-    for path in untracked { if let pattern = sensitive(path) { result.problems.append(.init(kind: .notIgnored, path: path, pattern: pattern, source: nil)) } }
+    for path in tracked {
+      if let pattern = sensitive(path) {
+        result.problems.append(.init(kind: .tracked, path: path, pattern: pattern, source: nil))
+      }
+    }
+    for path in untracked {
+      if let pattern = sensitive(path) {
+        result.problems.append(.init(kind: .notIgnored, path: path, pattern: pattern, source: nil))
+      }
+    }
     let ignoredSensitive = ignored.filter { sensitive($0) != nil }
     let probes = patterns.filter(\.isRequired).map(\.probe)
     let sources = try ignoreSources(ignoredSensitive + probes)
@@ -75,7 +83,9 @@ public struct GitignoreAudit: Sendable {
     guard result.status == 0 || result.status == 1 else {
       throw GitError.failed(command: "check-ignore", status: result.status, message: result.stderr)
     }
-    let fields = result.stdout.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    let fields = result.stdout.split(separator: 0, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
     var sources: [String: String?] = [:]
     var index = 0
     while index + 3 < fields.count {
@@ -116,7 +126,8 @@ public struct GitignoreAudit: Sendable {
     guard !lines.isEmpty else { return [] }
     let path = PathName.join(root, ".gitignore")
     let existing = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
-    let newline: [UInt8] = existing.firstIndex(of: 10).map { $0 > 0 && existing[$0 - 1] == 13 } == true ? [13, 10] : [10]
+    let newline: [UInt8] =
+      existing.firstIndex(of: 10).map { $0 > 0 && existing[$0 - 1] == 13 } == true ? [13, 10] : [10]
     var bytes = existing
     if let last = bytes.last, last != 10 { bytes += newline }
     if !bytes.isEmpty { bytes += newline }

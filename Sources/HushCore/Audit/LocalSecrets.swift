@@ -6,9 +6,11 @@ import Foundation
 /// show them redacted even with `--show-secrets`.
 public struct LocalSecrets: Sendable {
   public static let rule = Rule(
-    id: "known-local-secret", description: "A value from your local secret file (.env, agent config) appears here verbatim",
+    id: "known-local-secret",
+    description: "A value from your local secret file (.env, agent config) appears here verbatim",
     provider: "local", severity: .high, keywords: [], regex: "",
-    rotate: "Use the variable instead of its value (read it from the environment), and rotate the value if it was shared.",
+    rotate:
+      "Use the variable instead of its value (read it from the environment), and rotate the value if it was shared.",
     location: "built-in local secret check")
 
   /// Repository-relative paths the values came from (their own lines are not findings).
@@ -37,9 +39,12 @@ public struct LocalSecrets: Sendable {
   public static func load(workTree root: String) -> LocalSecrets {
     var values: [String: Set<String>] = [:]
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-    let candidates = names.filter { $0.hasPrefix(".env") && !SensitiveFiles.isTemplate($0) }
-      + [".mcp.json", "mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".kiro/settings/mcp.json",
-        "claude_desktop_config.json", ".claude/settings.local.json"]
+    let candidates =
+      names.filter { $0.hasPrefix(".env") && !SensitiveFiles.isTemplate($0) }
+      + [
+        ".mcp.json", "mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".kiro/settings/mcp.json",
+        "claude_desktop_config.json", ".claude/settings.local.json",
+      ]
     for name in candidates {
       let path = PathName.join(root, name)
       guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { continue }
@@ -75,8 +80,10 @@ public struct LocalSecrets: Sendable {
 
   static func namesCredential(_ key: String) -> Bool {
     let lowered = key.lowercased()
-    return ["key", "token", "secret", "password", "passwd", "pwd", "pass", "auth", "credential", "private", "dsn", "_url"]
-      .contains { lowered.contains($0) }
+    return [
+      "key", "token", "secret", "password", "passwd", "pwd", "pass", "auth", "credential", "private", "dsn", "_url",
+    ]
+    .contains { lowered.contains($0) }
   }
 
   /// Long enough, and not an obvious non-secret (a flag, a number, a reference, a URL

@@ -21,24 +21,33 @@ public enum SensitiveFiles {
   static let kinds: [Rule] = [
     kind(
       "dotenv-file", "Environment file (.env) added to the repository", [".env", ".env.*", "*.env"],
-      rotate: "Rotate every value in it, remove it with `git rm --cached`, add it to .gitignore, and commit a .env.example with placeholders instead."),
+      rotate:
+        "Rotate every value in it, remove it with `git rm --cached`, add it to .gitignore, and commit a .env.example with placeholders instead."
+    ),
     kind(
       "ssh-private-key-file", "SSH private key file added to the repository",
       ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk"],
-      rotate: "Remove the public half from every authorized_keys and forge account, generate a new key pair, and keep private keys out of repositories."),
+      rotate:
+        "Remove the public half from every authorized_keys and forge account, generate a new key pair, and keep private keys out of repositories."
+    ),
     kind(
       "keystore-file", "Key store (PKCS#12, Java keystore) added to the repository",
       ["*.p12", "*.pfx", "*.jks", "*.keystore"],
       rotate: "Revoke the certificates it holds, issue new ones, and store key stores in a secret manager."),
     kind(
       "credentials-file", "Credentials file added to the repository",
-      [".git-credentials", ".netrc", "_netrc", ".pgpass", ".aws/credentials", "*/.aws/credentials", "*.tfstate", "*.tfstate.backup"],
+      [
+        ".git-credentials", ".netrc", "_netrc", ".pgpass", ".aws/credentials", "*/.aws/credentials", "*.tfstate",
+        "*.tfstate.backup",
+      ],
       rotate: "Rotate every credential it holds, remove it with `git rm --cached`, and add it to .gitignore."),
     // 32 hex characters and nothing else: no rule can tell this file by its content.
     kind(
       "rails-master-key-file", "Rails master key (decrypts config/credentials.yml.enc) added to the repository",
       ["config/master.key", "*/config/master.key", "config/credentials/*.key", "*/config/credentials/*.key"],
-      rotate: "Generate new credentials (bin/rails credentials:edit after moving the old files away), re-enter every secret, rotate the secrets the old credentials held, and keep the key in RAILS_MASTER_KEY or out of git."),
+      rotate:
+        "Generate new credentials (bin/rails credentials:edit after moving the old files away), re-enter every secret, rotate the secrets the old credentials held, and keep the key in RAILS_MASTER_KEY or out of git."
+    ),
   ]
 
   private static func kind(_ id: String, _ description: String, _ paths: [String], rotate: String) -> Rule {

@@ -48,12 +48,16 @@ extension Allowlists.Compiled {
     if let word = stopwords.first(where: { Placeholder.contains(lowered, $0) }) {
       return "\(name).stopwords \"\(String(decoding: word, as: UTF8.self))\""
     }
-    if !secrets.isEmpty, let regex = finding.secret.withUnsafeBufferPointer({ secret in
-      secrets.first { (try? $0.firstMatch(in: secret, from: 0, to: secret.count, scratch: scratch)) != nil }
-    }) {
+    if !secrets.isEmpty,
+      let regex = finding.secret.withUnsafeBufferPointer({ secret in
+        secrets.first { (try? $0.firstMatch(in: secret, from: 0, to: secret.count, scratch: scratch)) != nil }
+      })
+    {
       return "\(name).secrets '\(regex.pattern)'"
     }
-    guard !lines.isEmpty, !finding.secretRange.isEmpty, finding.secretRange.upperBound <= bytes.count else { return nil }
+    guard !lines.isEmpty, !finding.secretRange.isEmpty, finding.secretRange.upperBound <= bytes.count else {
+      return nil
+    }
     let line = LineIndex.lines(around: finding.secretRange, in: bytes, limit: Detector.lookBehind)
     if let regex = lines.first(where: {
       (try? $0.firstMatch(in: bytes, from: line.lowerBound, to: line.upperBound, scratch: scratch)) != nil

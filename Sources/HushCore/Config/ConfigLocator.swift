@@ -20,8 +20,10 @@ public enum ConfigLocator {
     do {
       text = try String(contentsOfFile: file, encoding: .utf8)
     } catch {
-      throw ConfigError.unreadable(file, reason: FileManager.default.fileExists(atPath: file)
-        ? "not UTF-8 text or not readable" : "no such file")
+      throw ConfigError.unreadable(
+        file,
+        reason: FileManager.default.fileExists(atPath: file)
+          ? "not UTF-8 text or not readable" : "no such file")
     }
     return try HushConfig.parse(text, file: file)
   }

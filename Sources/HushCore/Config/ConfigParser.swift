@@ -49,7 +49,8 @@ struct ConfigParser {
       for key in auditTable.keys.sorted() where key != "sensitive" {
         throw ConfigError.unknownKey("audit.\(key)", file: file, line: lines.line(ofKey: key, after: section))
       }
-      config.auditPatterns = try strings(auditTable["sensitive"], key: "audit.sensitive", line: lines.line(ofKey: "sensitive", after: section))
+      config.auditPatterns = try strings(
+        auditTable["sensitive"], key: "audit.sensitive", line: lines.line(ofKey: "sensitive", after: section))
     }
     return config
   }
@@ -104,7 +105,9 @@ struct ConfigParser {
     spec.paths = try strings(table["paths"], key: "\(name).paths", line: at("paths"))
     spec.secrets = try strings(table["secrets"], key: "\(name).secrets", line: at("secrets"))
     spec.lines = try strings(table["lines"], key: "\(name).lines", line: at("lines"))
-    spec.stopwords = try strings(table["stopwords"], key: "\(name).stopwords", line: at("stopwords")).map { $0.lowercased() }
+    spec.stopwords = try strings(table["stopwords"], key: "\(name).stopwords", line: at("stopwords")).map {
+      $0.lowercased()
+    }
     for pattern in spec.secrets { try compile(pattern, key: "\(name).secrets", line: at("secrets")) }
     for pattern in spec.lines { try compile(pattern, key: "\(name).lines", line: at("lines")) }
     return spec

@@ -101,7 +101,8 @@ public final class Detector: Sendable {
     let kept = resolveOverlaps(candidates).filter { candidate in
       let rule = rules[candidate.rule].id
       guard InlineIgnore.isAllowed(bytes, around: candidate.secret, rule: rule) else { return true }
-      scratch.dropped?.append(DroppedMatch(rule: rule, range: candidate.secret, reason: "an inline ignore marker on its line"))
+      scratch.dropped?.append(
+        DroppedMatch(rule: rule, range: candidate.secret, reason: "an inline ignore marker on its line"))
       return false
     }
     return findings(from: kept, in: bytes, path: path)
@@ -195,7 +196,7 @@ public final class Detector: Sendable {
     do {
       matches = try regex.allMatches(
         in: bytes, from: window.lowerBound, to: window.upperBound, scratch: scratch.match)
-    } catch where error.isResourceLimit {
+    } catch  where error.isResourceLimit {
       scratch.abandonedWindows += 1
       return
     }
@@ -228,7 +229,9 @@ public final class Detector: Sendable {
     -> Result<Candidate, Drop>
   {
     let rule = rules[ruleIndex]
-    guard let range = match.group(rule.secretGroup), !range.isEmpty else { return .failure(Drop(reason: "empty secret")) }
+    guard let range = match.group(rule.secretGroup), !range.isEmpty else {
+      return .failure(Drop(reason: "empty secret"))
+    }
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
     if let why = Placeholder.reason(secret) { return .failure(Drop(reason: "placeholder (\(why))")) }
     if rule.isGeneric && Placeholder.isSingleClass(secret) {
@@ -238,7 +241,8 @@ public final class Detector: Sendable {
       return .failure(Drop(reason: "a generic rule's value that reads as words or an identifier"))
     }
     if rule.isGeneric && Placeholder.isCodeReference(secret) {
-      return .failure(Drop(reason: "a generic rule's value that reads as code (a member access, an operator, escaped HTML)"))
+      return .failure(
+        Drop(reason: "a generic rule's value that reads as code (a member access, an operator, escaped HTML)"))
     }
     if rule.isGeneric && Placeholder.isHashInContext(secret, name: bytes[match.range.lowerBound..<range.lowerBound]) {
       return .failure(Drop(reason: "a digest in a hash context (a hash name or algorithm prefix), not a credential"))
@@ -246,7 +250,11 @@ public final class Detector: Sendable {
     let entropy = Entropy.shannon(secret)
     if let minimum = rule.minEntropy, entropy < Entropy.threshold(minimum, for: secret) {
       let needed = JSONWriter.number(Entropy.threshold(minimum, for: secret))
-      return .failure(Drop(reason: "entropy \(JSONWriter.number(entropy)) below \(needed) (min-entropy \(JSONWriter.number(minimum)) for its length and alphabet)"))
+      return .failure(
+        Drop(
+          reason:
+            "entropy \(JSONWriter.number(entropy)) below \(needed) (min-entropy \(JSONWriter.number(minimum)) for its length and alphabet)"
+        ))
     }
     if let validator = rule.validator, !validator.accepts(secret) {
       return .failure(Drop(reason: "failed \(validator.rawValue) validation"))

@@ -24,7 +24,10 @@ public enum Entropy {
   /// Size of the smallest common alphabet the bytes are drawn from: 10 (digits), 16 (hex, one
   /// case), 36 (digits and one letter case), 62 (alphanumeric), 64 (base64 or base64url), or 95.
   public static func alphabetSize<C: Collection<UInt8>>(_ bytes: C) -> Int {
-    var lowerHex = false, upperHex = false, lower = false, upper = false
+    var lowerHex = false
+    var upperHex = false
+    var lower = false
+    var upper = false
     var base64Symbols = 0
     var other = false
     for byte in bytes {

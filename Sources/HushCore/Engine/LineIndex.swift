@@ -27,14 +27,19 @@ public enum LineIndex {
   /// The line(s) holding `range`, at most `limit` bytes either side of it: where inline
   /// markers and line allowlists are looked for (a minified line is megabytes long).
   static func lines(around range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Range<Int> {
-    lineStart(before: range.lowerBound, in: bytes, limit: limit)..<lineEnd(after: range.upperBound, in: bytes, limit: limit)
+    lineStart(
+      before: range.lowerBound, in: bytes, limit: limit)..<lineEnd(after: range.upperBound, in: bytes, limit: limit)
   }
 
   /// The first offset of `needle` in `bytes[from..<to]` (short needles: naive is fastest).
-  public static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to end: Int? = nil) -> Int? {
+  public static func firstOffset(
+    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to end: Int? = nil
+  ) -> Int? {
     let end = end ?? bytes.count
     guard let first = needle.first, end - from >= needle.count else { return nil }
-    return (from...(end - needle.count)).first { bytes[$0] == first && bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+    return (from...(end - needle.count)).first {
+      bytes[$0] == first && bytes[$0..<($0 + needle.count)].elementsEqual(needle)
+    }
   }
 
   /// Every line's byte range, without its `\n`.

@@ -14,10 +14,11 @@ public enum Placeholder {
 
   /// Tokens published as examples in the standards people copy from (OAuth 2.0, RFC 6749 §4
   /// and §6; bearer tokens, RFC 6750; token revocation, RFC 7009).
-  static let publishedExamples: Set<[UInt8]> = Set([
-    "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "mF_9.B5f-4.1JqM",
-    "45ghiukldjahdnhzdauz",
-  ].map { Array($0.utf8) })
+  static let publishedExamples: Set<[UInt8]> = Set(
+    [
+      "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "mF_9.B5f-4.1JqM",
+      "45ghiukldjahdnhzdauz",
+    ].map { Array($0.utf8) })
 
   static let maxLengthForRunCheck = 128
 
@@ -51,7 +52,9 @@ public enum Placeholder {
   /// Values of generic (keyword + assignment) rules drawn from one character class (a word,
   /// an identifier, a constant name, a number) are code, not secrets.
   public static func isSingleClass<C: Collection<UInt8>>(_ secret: C) -> Bool {
-    var lower = false, upper = false, digit = false
+    var lower = false
+    var upper = false
+    var digit = false
     for byte in secret {
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
@@ -165,10 +168,14 @@ public enum Placeholder {
     return hashWords.contains { contains(key, $0) }
   }
 
-  private static let hashPrefixes = ["sha1:", "sha1-", "sha256:", "sha256-", "sha384:", "sha384-", "sha512:", "sha512-", "md5:", "h1:"]
-    .map { Array($0.utf8) }
-  private static let hashWords = ["hash", "digest", "sha1", "sha256", "sha384", "sha512", "md5", "checksum", "fingerprint",
-    "integrity", "etag", "revision", "commit"].map { Array($0.utf8) }
+  private static let hashPrefixes = [
+    "sha1:", "sha1-", "sha256:", "sha256-", "sha384:", "sha384-", "sha512:", "sha512-", "md5:", "h1:",
+  ]
+  .map { Array($0.utf8) }
+  private static let hashWords = [
+    "hash", "digest", "sha1", "sha256", "sha384", "sha512", "md5", "checksum", "fingerprint",
+    "integrity", "etag", "revision", "commit",
+  ].map { Array($0.utf8) }
 
   private static func lowered<C: Collection<UInt8>>(_ bytes: C) -> [UInt8] {
     bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }

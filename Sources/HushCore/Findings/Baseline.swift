@@ -42,7 +42,9 @@ public struct Baseline: Sendable, Equatable {
   }
 
   private static func entry(for finding: Finding, _ fingerprinter: Fingerprinter) -> Entry {
-    Entry(rule: finding.rule.id, path: finding.stablePath, fingerprint: fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))
+    Entry(
+      rule: finding.rule.id, path: finding.stablePath,
+      fingerprint: fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))
   }
 
   /// The findings this baseline does not know.
@@ -78,10 +80,13 @@ public struct Baseline: Sendable, Equatable {
     }
     var baseline = Baseline(findings: [], salt: salt)
     for item in list where !(item is NSNull) {
-      guard let entry = item as? [String: Any], let rule = entry["rule"] as? String, let path = entry["path"] as? String,
+      guard let entry = item as? [String: Any], let rule = entry["rule"] as? String,
+        let path = entry["path"] as? String,
         let fingerprint = entry["fingerprint"] as? String, fingerprint.count == 64
       else {
-        throw .invalid(file: file, line: line(of: "\(item)".prefix(20).description, in: text), reason: "each entry needs rule, path and a 64-digit fingerprint")
+        throw .invalid(
+          file: file, line: line(of: "\(item)".prefix(20).description, in: text),
+          reason: "each entry needs rule, path and a 64-digit fingerprint")
       }
       baseline.entries.insert(Entry(rule: rule, path: path, fingerprint: fingerprint))
     }

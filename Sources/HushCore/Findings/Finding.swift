@@ -46,7 +46,8 @@ public enum Redaction {
   /// keywords, i.e. a public prefix such as `AKIA`, `ghp_` or `sk_l`.
   public static func redact(_ secret: [UInt8], keywords: [String]) -> String {
     let lowered = secret.prefix(64).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    let prefixLength = keywords.lazy
+    let prefixLength =
+      keywords.lazy
       .filter { lowered.starts(with: $0.utf8) }
       .map { min(4, $0.utf8.count) }
       .max() ?? 0

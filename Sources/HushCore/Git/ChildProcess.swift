@@ -48,7 +48,7 @@ struct ChildProcess: Sendable {
     for fd in outPipe + errPipe + inPipe where fd >= 0 { posix_spawn_file_actions_addclose(&actions, fd) }
     let argv = ([program] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup($0) } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
+    defer { for pointer in argv + envp { free(pointer) } }
     var pid: pid_t = 0
     let status = posix_spawnp(&pid, program, &actions, nil, argv, envp)
     for fd in [outPipe[1], errPipe[1], inPipe[0]] where fd >= 0 { close(fd) }

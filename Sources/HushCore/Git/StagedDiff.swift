@@ -165,7 +165,9 @@ enum CQuote {
       if let escaped = escapes[next] {
         result.append(escaped)
         index += 2
-      } else if index + 3 < text.endIndex, let octal = UInt8(String(decoding: text[(index + 1)...(index + 3)], as: UTF8.self), radix: 8) {
+      } else if index + 3 < text.endIndex,
+        let octal = UInt8(String(decoding: text[(index + 1)...(index + 3)], as: UTF8.self), radix: 8)
+      {
         result.append(octal)
         index += 4
       } else {

@@ -25,10 +25,16 @@ public struct Doctor: Sendable {
     }
     let hook = installer.hookPath(.preCommit)
     guard let text = HookInstaller.read(hook) else {
-      return checks + [DoctorCheck(name: "pre-commit hook", isOK: false, detail: "no hook at \(hook)", fix: "hush install")]
+      return checks + [
+        DoctorCheck(name: "pre-commit hook", isOK: false, detail: "no hook at \(hook)", fix: "hush install")
+      ]
     }
     guard access(hook, X_OK) == 0 else {
-      return checks + [DoctorCheck(name: "pre-commit hook", isOK: false, detail: "\(hook) is not executable: git skips it", fix: "chmod +x \(Remediation.shellQuoted(hook))")]
+      return checks + [
+        DoctorCheck(
+          name: "pre-commit hook", isOK: false, detail: "\(hook) is not executable: git skips it",
+          fix: "chmod +x \(Remediation.shellQuoted(hook))")
+      ]
     }
     let isOurs = text.contains(HookInstaller.marker)
     checks.append(
@@ -46,7 +52,9 @@ public struct Doctor: Sendable {
     let mentions = configs.contains { HookInstaller.read(PathName.join(root, $0))?.contains("hush") == true }
     return DoctorCheck(
       name: "\(manager.name) config", isOK: mentions,
-      detail: mentions ? "\(manager.name) runs hooks here and its config calls hush" : "\(manager.name) runs hooks here and does not call hush",
+      detail: mentions
+        ? "\(manager.name) runs hooks here and its config calls hush"
+        : "\(manager.name) runs hooks here and does not call hush",
       fix: mentions ? nil : manager.instructions)
   }
 
@@ -58,7 +66,9 @@ public struct Doctor: Sendable {
     let reachable = (isOurs && baked) || onPath
     return DoctorCheck(
       name: "hush reachable", isOK: reachable,
-      detail: reachable ? (onPath ? "hush is on PATH" : installer.hushPath) : "the hook cannot find hush: commits would be blocked with an error",
+      detail: reachable
+        ? (onPath ? "hush is on PATH" : installer.hushPath)
+        : "the hook cannot find hush: commits would be blocked with an error",
       fix: reachable ? nil : "make install PREFIX=$HOME/.local (and put its bin on PATH), then hush install")
   }
 
@@ -85,8 +95,11 @@ public struct Doctor: Sendable {
     let result = try sandbox.commit(hooks: installer.hooksDirectory, hushPath: installer.hushPath)
     return DoctorCheck(
       name: "clean commit", isOK: result.status == 0,
-      detail: result.status == 0 ? "a clean commit passes" : "a clean commit is blocked too (exit \(result.status)): \(result.stderr.prefix(300))",
-      fix: result.status == 0 ? nil : "check the hook kept as pre-commit\(HookInstaller.previousSuffix): it fails on its own")
+      detail: result.status == 0
+        ? "a clean commit passes"
+        : "a clean commit is blocked too (exit \(result.status)): \(result.stderr.prefix(300))",
+      fix: result.status == 0
+        ? nil : "check the hook kept as pre-commit\(HookInstaller.previousSuffix): it fails on its own")
   }
 
   /// A Stripe-shaped live key, random for every run (never a real one).
@@ -121,7 +134,8 @@ public struct Doctor: Sendable {
       if hooks == nil {
         directory = path + "/.git/hush-doctor-hooks"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try AtomicFile.write(Array(HookScript.text(.preCommit, hushPath: hushPath).utf8), to: directory + "/pre-commit", mode: 0o755)
+        try AtomicFile.write(
+          Array(HookScript.text(.preCommit, hushPath: hushPath).utf8), to: directory + "/pre-commit", mode: 0o755)
       }
       return try Git(directory: path).run([
         "-c", "core.hooksPath=\(directory)", "-c", "user.name=hush doctor", "-c", "user.email=doctor@hush.invalid",

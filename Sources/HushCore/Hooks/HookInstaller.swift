@@ -64,9 +64,14 @@ public struct HookInstaller: Sendable {
       if existing == wanted { return [.unchanged(path: path, reason: "already installed")] }
       if existing.contains(Self.marker) { return [.write(path: path, content: wanted, previous: existing)] }
       if Self.read(path + Self.previousSuffix) != nil {
-        return [.unchanged(path: path, reason: "a hook is already kept at \(path + Self.previousSuffix); move one of them away first")]
+        return [
+          .unchanged(
+            path: path, reason: "a hook is already kept at \(path + Self.previousSuffix); move one of them away first")
+        ]
       }
-      return [.keepPrevious(from: path, to: path + Self.previousSuffix), .write(path: path, content: wanted, previous: nil)]
+      return [
+        .keepPrevious(from: path, to: path + Self.previousSuffix), .write(path: path, content: wanted, previous: nil),
+      ]
     }
   }
 
@@ -75,7 +80,9 @@ public struct HookInstaller: Sendable {
     kinds.compactMap { kind -> HookChange? in
       let path = hookPath(kind)
       guard let existing = Self.read(path) else { return nil }
-      guard existing.contains(Self.marker) else { return .unchanged(path: path, reason: "not installed by Hush; left alone") }
+      guard existing.contains(Self.marker) else {
+        return .unchanged(path: path, reason: "not installed by Hush; left alone")
+      }
       if FileManager.default.fileExists(atPath: path + Self.previousSuffix) {
         return .restore(from: path + Self.previousSuffix, to: path)
       }

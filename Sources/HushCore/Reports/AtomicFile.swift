@@ -45,7 +45,9 @@ public enum AtomicFile {
     try write(bytes, to: temporary, mode: mode)
     defer { unlink(temporary) }
     guard link(temporary, path) == 0 else {
-      throw .unwritable(path, reason: errno == EEXIST ? "it exists already: edit it, or remove it first" : String(cString: strerror(errno)))
+      throw .unwritable(
+        path,
+        reason: errno == EEXIST ? "it exists already: edit it, or remove it first" : String(cString: strerror(errno)))
     }
   }
 

@@ -6,18 +6,28 @@ public enum AuditReport {
       let path = TextReport.printable(problem.path)
       switch problem.kind {
       case .tracked:
-        lines.append("tracked: \(path) (\(problem.pattern.description)) is committed. Fix: git rm --cached \(Remediation.shellQuoted(problem.path)), add `\(problem.pattern.line)` to .gitignore, rotate what it holds; hush history shows since when it leaked.")
+        lines.append(
+          "tracked: \(path) (\(problem.pattern.description)) is committed. Fix: git rm --cached \(Remediation.shellQuoted(problem.path)), add `\(problem.pattern.line)` to .gitignore, rotate what it holds; hush history shows since when it leaked."
+        )
       case .notIgnored:
-        lines.append("not ignored: \(path) (\(problem.pattern.description)) would be committed by git add. Fix: add `\(problem.pattern.line)` to .gitignore.")
+        lines.append(
+          "not ignored: \(path) (\(problem.pattern.description)) would be committed by git add. Fix: add `\(problem.pattern.line)` to .gitignore."
+        )
       case .personalOnly:
-        lines.append("protected for you, not for your teammates: \(path) is ignored only by \(problem.source ?? "?"). Fix: add `\(problem.pattern.line)` to the shared .gitignore.")
+        lines.append(
+          "protected for you, not for your teammates: \(path) is ignored only by \(problem.source ?? "?"). Fix: add `\(problem.pattern.line)` to the shared .gitignore."
+        )
       }
     }
     if !result.missingLines.isEmpty && result.addedLines.isEmpty {
-      lines.append("missing in .gitignore: " + result.missingLines.map { "`\($0)`" }.joined(separator: ", ") + " (hush audit --fix adds them)")
+      lines.append(
+        "missing in .gitignore: " + result.missingLines.map { "`\($0)`" }.joined(separator: ", ")
+          + " (hush audit --fix adds them)")
     }
     for finding in result.findings {
-      lines.append("literal secret: \(TextReport.printable(finding.path)):\(finding.line):\(finding.column) \(options.secret(of: finding)) in an agent config. Fix: \(finding.rule.rotate)")
+      lines.append(
+        "literal secret: \(TextReport.printable(finding.path)):\(finding.line):\(finding.column) \(options.secret(of: finding)) in an agent config. Fix: \(finding.rule.rotate)"
+      )
     }
     if !result.addedLines.isEmpty {
       lines.append("added to .gitignore: " + result.addedLines.joined(separator: ", "))
@@ -33,13 +43,18 @@ public enum AuditReport {
         ("description", q(problem.pattern.description)),
       ]
       if let source = problem.source { members.append(("ignoredBy", q(source))) }
-      if problem.kind == .tracked { members.append(("fix", q("git rm --cached " + Remediation.shellQuoted(problem.path)))) }
+      if problem.kind == .tracked {
+        members.append(("fix", q("git rm --cached " + Remediation.shellQuoted(problem.path))))
+      }
       return JSONWriter.object(members, indent: "    ")
     }
     return JSONWriter.object([
       ("problems", JSONWriter.array(problems, indent: "  ")),
       ("missingLines", "[" + result.missingLines.map(q).joined(separator: ", ") + "]"),
-      ("findings", JSONWriter.array(result.findings.map { JSONReport.finding(for: $0, options: options) }, indent: "  ")),
+      (
+        "findings",
+        JSONWriter.array(result.findings.map { JSONReport.finding(for: $0, options: options) }, indent: "  ")
+      ),
       ("addedLines", "[" + result.addedLines.map(q).joined(separator: ", ") + "]"),
       ("needsFixing", String(result.needsFixing)),
     ]) + "\n"

@@ -66,7 +66,8 @@ public enum HistoryReport {
   /// One line for stderr.
   public static func summaryLine(_ result: HistoryResult) -> String {
     let line = TextReport.summaryLine(result.scan.summary)
-    let shape = "\(result.commits) commit\(result.commits == 1 ? "" : "s"), \(result.blobs) unique blob\(result.blobs == 1 ? "" : "s")"
+    let shape =
+      "\(result.commits) commit\(result.commits == 1 ? "" : "s"), \(result.blobs) unique blob\(result.blobs == 1 ? "" : "s")"
     return line.replacingOccurrences(of: "(scanned ", with: "(\(shape); scanned ")
   }
 
@@ -79,8 +80,11 @@ public enum HistoryReport {
 extension TextReport {
   static func originLines(_ origin: Origin) -> String {
     let commit = origin.commit
-    let carried = origin.laterCommits == 0 ? "" : "; \(origin.laterCommits) later commit\(origin.laterCommits == 1 ? " carries" : "s carry") it"
-    return "commit: \(commit.id.prefix(12)) \(HistoryReport.date(commit.time)) \(commit.author) <\(commit.email)>: \(printable(commit.subject))\n"
+    let carried =
+      origin.laterCommits == 0
+      ? "" : "; \(origin.laterCommits) later commit\(origin.laterCommits == 1 ? " carries" : "s carry") it"
+    return
+      "commit: \(commit.id.prefix(12)) \(HistoryReport.date(commit.time)) \(commit.author) <\(commit.email)>: \(printable(commit.subject))\n"
       + "      \(origin.isInHead ? "still in HEAD" : "not in HEAD")\(carried)\n      "
   }
 }

@@ -41,7 +41,8 @@ public struct Remediation: Sendable {
       groups[key, default: []].append(finding)
     }
     secrets = order.compactMap { key in
-      guard let group = groups[key], let first = group.min(by: { ($0.origin?.commit.time ?? 0) < ($1.origin?.commit.time ?? 0) }),
+      guard let group = groups[key],
+        let first = group.min(by: { ($0.origin?.commit.time ?? 0) < ($1.origin?.commit.time ?? 0) }),
         let commit = first.origin?.commit
       else { return nil }
       return LeakedSecret(
@@ -71,7 +72,8 @@ public struct Remediation: Sendable {
     }
     steps.append("git push --force --mirror origin")
     steps.append(
-      "Everyone re-clones (old clones still hold the secrets); ask the host to drop cached views and pull-request refs.")
+      "Everyone re-clones (old clones still hold the secrets); ask the host to drop cached views and pull-request refs."
+    )
     return steps
   }
 
@@ -106,7 +108,9 @@ public struct Remediation: Sendable {
   }
 
   static func shellQuoted(_ text: String) -> String {
-    let safe = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./".unicodeScalars.contains($0) }
+    let safe = text.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || "-_./".unicodeScalars.contains($0)
+    }
     return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

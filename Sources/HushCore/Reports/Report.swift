@@ -40,18 +40,18 @@ public enum JSONReport {
   static func members(of finding: Finding, options: ReportOptions) -> [(String, String)] {
     let q = JSONWriter.quoted
     var members: [(String, String)] = [
-        ("rule", q(finding.rule.id)),
-        ("description", q(finding.rule.description)),
-        ("severity", q(finding.rule.severity.rawValue)),
-        ("file", q(finding.path)),
-        ("line", String(finding.line)),
-        ("column", String(finding.column)),
-        ("endLine", String(finding.endLine)),
-        ("secret", q(options.secret(of: finding))),
-        ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
-        ("entropy", JSONWriter.number(finding.entropy)),
-        ("validated", String(finding.isValidated)),
-      ]
+      ("rule", q(finding.rule.id)),
+      ("description", q(finding.rule.description)),
+      ("severity", q(finding.rule.severity.rawValue)),
+      ("file", q(finding.path)),
+      ("line", String(finding.line)),
+      ("column", String(finding.column)),
+      ("endLine", String(finding.endLine)),
+      ("secret", q(options.secret(of: finding))),
+      ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
+      ("entropy", JSONWriter.number(finding.entropy)),
+      ("validated", String(finding.isValidated)),
+    ]
     if let origin = finding.origin {
       members += [
         ("commit", q(origin.commit.id)),
@@ -86,7 +86,8 @@ public enum JSONReport {
         ("baselined", String(summary.baselined)),
         ("unreadable", String(summary.unreadable)),
       ], indent: "    ")
-    let milliseconds = Double(summary.duration.components.seconds) * 1000
+    let milliseconds =
+      Double(summary.duration.components.seconds) * 1000
       + Double(summary.duration.components.attoseconds) / 1e15
     return [
       ("findings", String(summary.findings)),
@@ -112,7 +113,8 @@ public enum TextReport {
         currentPath = finding.path
       }
       let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
-      let shown = finding.isWholeFile
+      let shown =
+        finding.isWholeFile
         ? "the whole file" : "\(options.secret(of: finding))  (\(TextReport.evidence(finding)))"
       text += """
           \(finding.line):\(finding.column) \(severity) \(finding.rule.id): \(finding.rule.description)
@@ -133,7 +135,8 @@ public enum TextReport {
 
   /// One line for stderr, e.g. `2 secrets in 1 file (scanned 120 files, 4.2 MB in 0.05 s; ...)`.
   public static func summaryLine(_ summary: ScanSummary) -> String {
-    let seconds = Double(summary.duration.components.seconds)
+    let seconds =
+      Double(summary.duration.components.seconds)
       + Double(summary.duration.components.attoseconds) / 1e18
     let megabytes = Double(summary.bytes) / 1_000_000
     var skipped: [String] = []
@@ -141,9 +144,12 @@ public enum TextReport {
     if summary.skippedTooLarge > 0 { skipped.append("\(summary.skippedTooLarge) too large") }
     if summary.skippedSpecial > 0 { skipped.append("\(summary.skippedSpecial) not regular") }
     if summary.skippedAllowlisted > 0 { skipped.append("\(summary.skippedAllowlisted) allowlisted") }
-    if summary.baselined > 0 { skipped.append("\(summary.baselined) finding\(summary.baselined == 1 ? "" : "s") in the baseline") }
+    if summary.baselined > 0 {
+      skipped.append("\(summary.baselined) finding\(summary.baselined == 1 ? "" : "s") in the baseline")
+    }
     if summary.unreadable > 0 { skipped.append("\(summary.unreadable) unreadable") }
-    let found = summary.findings == 0 ? "no secrets found" : "\(summary.findings) secret\(summary.findings == 1 ? "" : "s") found"
+    let found =
+      summary.findings == 0 ? "no secrets found" : "\(summary.findings) secret\(summary.findings == 1 ? "" : "s") found"
     let skippedText = skipped.isEmpty ? "" : "; skipped \(skipped.joined(separator: ", "))"
     return "hush: \(found) (scanned \(summary.files) file\(summary.files == 1 ? "" : "s"), "
       + "\(JSONWriter.number(megabytes)) MB in \(JSONWriter.number(seconds, decimals: 3)) s with \(summary.rules) rules\(skippedText))"

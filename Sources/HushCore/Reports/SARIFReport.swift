@@ -59,9 +59,11 @@ public enum SARIFReport {
   private static func result(_ finding: Finding, index: Int, options: ReportOptions, indent: String) -> String {
     let q = JSONWriter.quoted
     let region = JSONWriter.compact([
-      ("startLine", String(finding.line)), ("startColumn", String(finding.column)), ("endLine", String(finding.endLine)),
+      ("startLine", String(finding.line)), ("startColumn", String(finding.column)),
+      ("endLine", String(finding.endLine)),
     ])
-    let location = "{ \"physicalLocation\": { \"artifactLocation\": { \"uri\": \(q(uri(finding.path))), \"uriBaseId\": \"%SRCROOT%\" }, \"region\": \(region) } }"
+    let location =
+      "{ \"physicalLocation\": { \"artifactLocation\": { \"uri\": \(q(uri(finding.path))), \"uriBaseId\": \"%SRCROOT%\" }, \"region\": \(region) } }"
     let shown = finding.isWholeFile ? "the whole file" : options.secret(of: finding)
     var members: [(String, String)] = [
       ("ruleId", q(finding.rule.id)),
@@ -69,9 +71,12 @@ public enum SARIFReport {
       ("level", q(level(finding.rule.severity))),
       ("message", JSONWriter.compact([("text", q("\(finding.rule.description): \(shown)"))])),
       ("locations", "[\(location)]"),
-      ("partialFingerprints", JSONWriter.compact([
-        ("hushSecret/v1", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
-      ])),
+      (
+        "partialFingerprints",
+        JSONWriter.compact([
+          ("hushSecret/v1", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity)))
+        ])
+      ),
     ]
     var properties = [("validated", String(finding.isValidated))]
     if let origin = finding.origin {

@@ -74,17 +74,23 @@ struct Attribution {
         let introducing = zip(changes, previous).filter { !$0.1.contains(key) }.map(\.0)
         // Earliest commit; on a tie, the one further down the log (older); within one commit,
         // the first path.
-        guard let change = introducing.reduce(nil, { (best: Change?, next: Change) in
-          guard let best, best.commit != next.commit else { return best ?? next }
-          return log.commits[next.commit].time <= log.commits[best.commit].time ? next : best
-        }) else { continue }
+        guard
+          let change = introducing.reduce(
+            nil,
+            { (best: Change?, next: Change) in
+              guard let best, best.commit != next.commit else { return best ?? next }
+              return log.commits[next.commit].time <= log.commits[best.commit].time ? next : best
+            })
+        else { continue }
         var attributed = finding
         attributed.path = change.path
         var origin = Origin(commit: log.commits[change.commit])
         origin.otherPaths = Array(Set(introducing.map(\.path)).subtracting([change.path])).sorted()
         origin.isInHead = secrets(of: head[change.path]).contains(key)
         if countingCarriers {
-          origin.laterCommits = carriers.commits(holding: key, at: change.path, except: change.commit) { secrets(of: $0) }
+          origin.laterCommits = carriers.commits(holding: key, at: change.path, except: change.commit) {
+            secrets(of: $0)
+          }
         }
         attributed.origin = origin
         result.append(attributed)

@@ -52,11 +52,14 @@ public struct HistoryScan: Sendable {
     if found.contains(where: { !$0.isEmpty }) || !sensitive.isEmpty {
       var attribution = Attribution(log: log, plan: plan, findings: found)
       try attribution.scanPriorVersions(with: pipeline, head: git.headTree())
-      result.scan.findings = attribution.findings(countingCarriers: options.countsCarriers)
+      result.scan.findings =
+        attribution.findings(countingCarriers: options.countsCarriers)
         + attribution.wholeFileFindings(sensitive, countingCarriers: options.countsCarriers)
     }
     result.scan.finish(rules: scanner.detector.rules.count, duration: clock.now - start)
-    result.scan.findings.sort { ($0.origin?.commit.time ?? 0, $0.path, $0.line) < ($1.origin?.commit.time ?? 0, $1.path, $1.line) }
+    result.scan.findings.sort {
+      ($0.origin?.commit.time ?? 0, $0.path, $0.line) < ($1.origin?.commit.time ?? 0, $1.path, $1.line)
+    }
     return result
   }
 }
@@ -75,7 +78,8 @@ struct BlobPlan {
 
   init(log: CommitLog, config: HushConfig) {
     var skipped = Set<String>()
-    for (position, change) in log.changes.enumerated() where change.isRegularFile && !HushConfig.isOwnFile(change.path) {
+    for (position, change) in log.changes.enumerated() where change.isRegularFile && !HushConfig.isOwnFile(change.path)
+    {
       guard let blob = change.newBlob else { continue }
       if let known = index[blob] {
         introductions[known].append(position)

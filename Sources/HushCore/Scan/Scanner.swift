@@ -122,7 +122,8 @@ public struct Scanner: Sendable {
     guard let allowlists else { return found }
     return found.filter { finding in
       guard let reason = allowlists.reason(for: finding, in: bytes, scratch: scratch.match) else { return true }
-      scratch.dropped?.append(DroppedMatch(rule: finding.rule.id, range: finding.secretRange, reason: "allowed by \(reason)"))
+      scratch.dropped?.append(
+        DroppedMatch(rule: finding.rule.id, range: finding.secretRange, reason: "allowed by \(reason)"))
       return false
     }
   }
@@ -132,7 +133,8 @@ public struct Scanner: Sendable {
     var cursor = LineIndex.Cursor(bytes)
     for drop in (scratch.dropped ?? []).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
       let position = cursor.position(of: drop.range.lowerBound)
-      scratch.explained.append("\(TextReport.printable(path)):\(position.line):\(position.column) \(drop.rule): not reported: \(drop.reason)")
+      scratch.explained.append(
+        "\(TextReport.printable(path)):\(position.line):\(position.column) \(drop.rule): not reported: \(drop.reason)")
     }
     scratch.dropped = []
   }
@@ -186,14 +188,16 @@ extension ScanResult {
       }
     case .skipped(.binary):
       summary.skippedBinary += 1
-      explanations.append("\(TextReport.printable(target.displayPath)): not scanned: binary (a NUL byte in its first 8 KiB)")
+      explanations.append(
+        "\(TextReport.printable(target.displayPath)): not scanned: binary (a NUL byte in its first 8 KiB)")
     case .skipped(.tooLarge):
       summary.skippedTooLarge += 1
       explanations.append("\(TextReport.printable(target.displayPath)): not scanned: larger than the maximum file size")
     case .skipped(.special): summary.skippedSpecial += 1
     case .skipped(.allowlisted):
       summary.skippedAllowlisted += 1
-      explanations.append("\(TextReport.printable(target.displayPath)): not scanned: allowlisted path ([allowlist] paths)")
+      explanations.append(
+        "\(TextReport.printable(target.displayPath)): not scanned: allowlisted path ([allowlist] paths)")
     // Listed by git but deleted from the work tree: nothing to scan, nothing to report.
     case .skipped(.missing): break
     case .unreadable(let reason):
@@ -207,8 +211,11 @@ extension ScanResult {
     guard let baseline else { return }
     let kept = baseline.newFindings(findings)
     let keptIDs = Set(kept.map { "\($0.path)\u{0}\($0.line)\u{0}\($0.column)\u{0}\($0.rule.id)" })
-    for finding in findings where !keptIDs.contains("\(finding.path)\u{0}\(finding.line)\u{0}\(finding.column)\u{0}\(finding.rule.id)") {
-      explanations.append("\(TextReport.printable(finding.path)):\(finding.line):\(finding.column) \(finding.rule.id): not reported: in the baseline")
+    for finding in findings
+    where !keptIDs.contains("\(finding.path)\u{0}\(finding.line)\u{0}\(finding.column)\u{0}\(finding.rule.id)") {
+      explanations.append(
+        "\(TextReport.printable(finding.path)):\(finding.line):\(finding.column) \(finding.rule.id): not reported: in the baseline"
+      )
     }
     summary.baselined += findings.count - kept.count
     findings = kept

@@ -48,11 +48,14 @@ public struct StagedScan: Sendable {
     for file in scannable where file.status == "A" {
       guard let rule = SensitiveFiles.rule(for: file.path) else { continue }
       result.findings.append(
-        Finding(rule: rule, path: file.path, line: 1, column: 1, endLine: 1, secret: [], secretRange: 0..<0, entropy: 0))
+        Finding(rule: rule, path: file.path, line: 1, column: 1, endLine: 1, secret: [], secretRange: 0..<0, entropy: 0)
+      )
     }
     // A hook that passes while reading nothing is worse than no hook: it is trusted.
     let addedText = scannable.filter { !$0.addedLines.isEmpty }
-    if !addedText.isEmpty && result.summary.bytes == 0 && result.summary.skippedBinary + result.summary.skippedTooLarge == 0 {
+    if !addedText.isEmpty && result.summary.bytes == 0
+      && result.summary.skippedBinary + result.summary.skippedTooLarge == 0
+    {
       throw GitError.nothingRead(files: addedText.count)
     }
     result.finish(rules: scanner.detector.rules.count, duration: ContinuousClock.now - start)
@@ -74,7 +77,9 @@ public struct StagedScan: Sendable {
           // git shows no hunks for files it treats as binary (an attribute): all lines count.
           let added = file.gitSaysBinary ? found : found.filter { file.touchesAddedLine($0.line...$0.endLine) }
           for finding in found where !file.gitSaysBinary && !file.touchesAddedLine(finding.line...finding.endLine) {
-            scratch.explained.append("\(TextReport.printable(file.path)):\(finding.line):\(finding.column) \(finding.rule.id): not reported: on a line this commit does not add")
+            scratch.explained.append(
+              "\(TextReport.printable(file.path)):\(finding.line):\(finding.column) \(finding.rule.id): not reported: on a line this commit does not add"
+            )
           }
           return .scanned(bytes: buffer.count, findings: added)
         }
