@@ -140,6 +140,6 @@ enum FileFormats {
   }
 
   static func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-    haystack.withUnsafeBufferPointer { LineIndex.firstOffset(of: needle, in: $0) }
+    haystack.withUnsafeBufferPointer { ByteSearch.firstOffset(of: needle, in: $0) }
   }
 }

@@ -24,16 +24,6 @@ import Testing
     #expect(found.first?.rule.isGeneric == false)
   }
 
-  @Test(arguments: [
-    "hush:allow", "gitleaks:allow", "betterleaks:allow", "pragma: allowlist secret", "trufflehog:ignore",
-    "kingfisher:ignore", "hush:allow github-pat-classic", "hush:allow because it is a test fixture",
-  ])
-  func inlineIgnoreMarkers(_ marker: String) throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
-    #expect(try findings("TOKEN=\(token) # \(marker)").isEmpty)
-    #expect(try !findings("TOKEN=\(token)").isEmpty)
-  }
-
   /// Paystack and Clerk keys share Stripe's `sk_live_` shape: the rule that matched the
   /// provider's name around the key names it, not the first rule in the catalog.
   @Test func theRuleThatSawTheProvidersNameWins() throws {
@@ -44,13 +34,6 @@ import Testing
     #expect(clerk.map(\.rule.id) == ["clerk-secret-key"])
     let stripe = try findings("STRIPE_SECRET_KEY=sk_" + "live_" + FakeSecrets.random(24))
     #expect(stripe.map(\.rule.id) == ["stripe-secret-key"])
-  }
-
-  @Test func ruleScopedAllowLeavesOtherRulesOn() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
-    let found = try findings("TOKEN=\(token) # hush:allow stripe-secret-key")
-    #expect(found.map(\.rule.id) == ["github-pat-classic"])
-    #expect(try findings("TOKEN=\(token) # hush:allow stripe-secret-key hush:allow github-pat-classic").isEmpty)
   }
 
   @Test func crlfInvalidUTF8AndLongLines() throws {

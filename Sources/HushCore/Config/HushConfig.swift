@@ -1,7 +1,7 @@
 import TOMLKit
 
 /// A `.hush.toml` that cannot be used; the message starts with `file:line:`.
-public enum ConfigError: Error, Equatable, CustomStringConvertible {
+public enum ConfigError: HushError, Equatable {
   case syntax(String, file: String, line: Int, column: Int)
   case unknownKey(String, file: String, line: Int)
   case wrongType(String, expected: String, file: String, line: Int)

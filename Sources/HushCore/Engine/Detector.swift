@@ -23,20 +23,30 @@ public final class DetectorScratch {
   public internal(set) var abandonedWindows = 0
   /// When not nil (`--explain`), why each match that is not reported was dropped.
   public var dropped: [DroppedMatch]?
-  /// Explanations formatted by the scanner, with their places (never the secret).
-  public var explained: [String] = []
+  /// The drops of every buffer so far, placed (never the secret).
+  public var explained: [Explanation] = []
   public init(explains: Bool = false) { dropped = explains ? [] : nil }
 }
 
-/// A match a filter dropped, and which filter.
+/// A match a check or filter dropped, and why.
 public struct DroppedMatch: Sendable {
+  /// The rule's id.
   public let rule: String
+  /// Where the secret (or the abandoned window) was, in the scanned buffer.
   public let range: Range<Int>
-  public let reason: String
+  public let reason: DropReason
+
+  /// A drop of `rule`'s match at `range`.
+  public init(rule: String, range: Range<Int>, reason: DropReason) {
+    self.rule = rule
+    self.range = range
+    self.reason = reason
+  }
 }
 
 /// Turns bytes into findings: keyword prefilter → regex on windows around hits → entropy,
-/// placeholder, validator and inline-ignore filters → overlap resolution.
+/// placeholder and validator checks → overlap resolution. What is then reported is the
+/// filter chain's decision (`FilterChain`), not the detector's.
 public final class Detector: Sendable {
   public let rules: [Rule]
   public let options: DetectorOptions
@@ -96,15 +106,9 @@ public final class Detector: Sendable {
     } else {
       try scanWithoutPrefilter(bytes, path: path, scratch: scratch, into: &candidates)
     }
-    // Allowed after overlaps are resolved: `hush:allow RULE-ID` on a provider's secret must not
-    // let a generic rule report the same value instead.
-    let kept = resolveOverlaps(candidates).filter { candidate in
-      let rule = rules[candidate.rule].id
-      guard InlineIgnore.isAllowed(bytes, around: candidate.secret, rule: rule) else { return true }
-      scratch.dropped?.append(
-        DroppedMatch(rule: rule, range: candidate.secret, reason: "an inline ignore marker on its line"))
-      return false
-    }
+    // Inline markers are the filter chain's, after overlaps are resolved: `hush:allow RULE-ID`
+    // on a provider's secret must not let a generic rule report the same value instead.
+    let kept = resolveOverlaps(candidates)
     return findings(from: kept, in: bytes, path: path)
   }
 
@@ -202,10 +206,10 @@ public final class Detector: Sendable {
     }
     for match in matches {
       switch candidate(ruleIndex, match, in: bytes) {
-      case .success(let candidate): candidates.append(candidate)
-      case .failure(let drop):
+      case .kept(let candidate): candidates.append(candidate)
+      case .dropped(let reason):
         if scratch.dropped != nil, let range = match.group(rules[ruleIndex].secretGroup) {
-          scratch.dropped?.append(DroppedMatch(rule: rules[ruleIndex].id, range: range, reason: drop.reason))
+          scratch.dropped?.append(DroppedMatch(rule: rules[ruleIndex].id, range: range, reason: reason))
         }
       }
     }
@@ -219,47 +223,37 @@ public final class Detector: Sendable {
     return result
   }
 
-  /// Why a match is not a candidate.
-  struct Drop: Error {
-    let reason: String
-  }
-
-  /// A match that survives every filter, or the filter that dropped it.
+  /// A match that survives every check, or the check that dropped it.
   private func candidate(_ ruleIndex: Int, _ match: RegexMatch, in bytes: UnsafeBufferPointer<UInt8>)
-    -> Result<Candidate, Drop>
+    -> Verdict
   {
     let rule = rules[ruleIndex]
-    guard let range = match.group(rule.secretGroup), !range.isEmpty else {
-      return .failure(Drop(reason: "empty secret"))
-    }
+    guard let range = match.group(rule.secretGroup), !range.isEmpty else { return .dropped(.emptySecret) }
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
-    if let why = Placeholder.reason(secret) { return .failure(Drop(reason: "placeholder (\(why))")) }
-    if rule.isGeneric && Placeholder.isSingleClass(secret) {
-      return .failure(Drop(reason: "a generic rule's value of a single character class"))
-    }
-    if rule.isGeneric && Placeholder.isWordLike(secret) {
-      return .failure(Drop(reason: "a generic rule's value that reads as words or an identifier"))
-    }
-    if rule.isGeneric && Placeholder.isCodeReference(secret) {
-      return .failure(
-        Drop(reason: "a generic rule's value that reads as code (a member access, an operator, escaped HTML)"))
-    }
-    if rule.isGeneric && Placeholder.isHashInContext(secret, name: bytes[match.range.lowerBound..<range.lowerBound]) {
-      return .failure(Drop(reason: "a digest in a hash context (a hash name or algorithm prefix), not a credential"))
+    if let why = Placeholder.reason(secret) { return .dropped(.placeholder(why)) }
+    if rule.isGeneric, let reason = Self.genericRejection(secret, name: bytes[match.range.lowerBound..<range.lowerBound]) {
+      return .dropped(reason)
     }
     let entropy = Entropy.shannon(secret)
     if let minimum = rule.minEntropy, entropy < Entropy.threshold(minimum, for: secret) {
-      let needed = JSONWriter.number(Entropy.threshold(minimum, for: secret))
-      return .failure(
-        Drop(
-          reason:
-            "entropy \(JSONWriter.number(entropy)) below \(needed) (min-entropy \(JSONWriter.number(minimum)) for its length and alphabet)"
-        ))
+      return .dropped(.lowEntropy(entropy: entropy, needed: Entropy.threshold(minimum, for: secret), minimum: minimum))
     }
     if let validator = rule.validator, !validator.accepts(secret) {
-      return .failure(Drop(reason: "failed \(validator.rawValue) validation"))
+      return .dropped(.failedValidation(validator.rawValue))
     }
-    return .success(Candidate(rule: ruleIndex, secret: range, entropy: entropy, matchLength: match.range.count))
+    return .kept(Candidate(rule: ruleIndex, secret: range, entropy: entropy, matchLength: match.range.count))
+  }
+
+  /// Why a generic rule's value is not a credential, if it is not: generic rules match on a
+  /// key name alone, so their values must also look like secrets.
+  private static func genericRejection(
+    _ secret: UnsafeBufferPointer<UInt8>, name: Slice<UnsafeBufferPointer<UInt8>>
+  ) -> DropReason? {
+    if Placeholder.isSingleClass(secret) { return .singleCharacterClass }
+    if Placeholder.isWordLike(secret) { return .wordLike }
+    if Placeholder.isCodeReference(secret) { return .codeReference }
+    if Placeholder.isHashInContext(secret, name: name) { return .hashInContext }
+    return nil
   }
 
   /// One finding per secret range; a generic rule's finding yields to a provider
@@ -315,7 +309,13 @@ public final class Detector: Sendable {
   }
 }
 
-/// A match that passed the filters, before line numbers are computed.
+/// What the detector's checks decide about one match.
+enum Verdict {
+  case kept(Candidate)
+  case dropped(DropReason)
+}
+
+/// A match that passed the checks, before line numbers are computed.
 struct Candidate {
   struct Key: Hashable {
     let rule: Int

@@ -1,7 +1,7 @@
 internal import CPCRE2
 
 /// What went wrong compiling or running a rule's regex; names the rule.
-public enum RegexError: Error, Equatable, CustomStringConvertible {
+public enum RegexError: HushError, Equatable {
   case compile(rule: String, message: String, offset: Int)
   case jit(rule: String, message: String)
   case match(rule: String, message: String)

@@ -26,7 +26,7 @@ public enum Placeholder {
   public static func reason<C: Collection<UInt8>>(_ secret: C) -> String? {
     if publishedExamples.contains(Array(secret)) { return "an example token published in an RFC" }
     let lowered = lowered(secret)
-    for marker in markers where contains(lowered, marker) {
+    for marker in markers where ByteSearch.contains(lowered, marker) {
       if punctuationMarkers.contains(marker) && isRandomPrintable(lowered) { continue }
       return "contains '\(String(decoding: marker, as: UTF8.self))'"
     }
@@ -78,10 +78,10 @@ public enum Placeholder {
   /// (`handle::OwnedStore`), or HTML-escaped source (`&lt;`, `&quot;`).
   public static func isCodeReference<C: Collection<UInt8>>(_ secret: C) -> Bool {
     let bytes = Array(secret.prefix(256))
-    if contains(bytes, Array("::".utf8)) { return true }
-    if ["&lt", "&gt", "&amp", "&quot", "&#"].contains(where: { contains(bytes, Array($0.utf8)) }) { return true }
+    if ByteSearch.contains(bytes, Array("::".utf8)) { return true }
+    if ["&lt", "&gt", "&amp", "&quot", "&#"].contains(where: { ByteSearch.contains(bytes, Array($0.utf8)) }) { return true }
     // Minified code: `e.headers&&e.headers.Authorization`, `t.token||n`.
-    if ["&&", "||", "?.", "=>"].contains(where: { contains(bytes, Array($0.utf8)) }) { return true }
+    if ["&&", "||", "?.", "=>"].contains(where: { ByteSearch.contains(bytes, Array($0.utf8)) }) { return true }
     guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
     return codeReceivers.contains(String(decoding: bytes[..<dot], as: UTF8.self))
   }
@@ -123,22 +123,6 @@ public enum Placeholder {
     return words >= 2
   }
 
-  /// Whether `needle` occurs in `haystack` (short needles, short haystacks: naive is fastest).
-  static func contains<C: RandomAccessCollection<UInt8>>(_ haystack: C, _ needle: [UInt8]) -> Bool
-  where C.Index == Int {
-    guard let first = needle.first, needle.count <= haystack.count else { return false }
-    var start = haystack.startIndex
-    let last = haystack.endIndex - needle.count
-    while start <= last {
-      if haystack[start] == first && haystack[start..<start + needle.count].elementsEqual(needle) {
-        return true
-      }
-      start += 1
-    }
-    return false
-  }
-
-  /// A run of `length` letters or digits each `step` above the previous (0: repeated).
   private static func hasAlphanumericRun(_ bytes: [UInt8], length: Int, step: Int) -> Bool {
     var run = 1
     for index in bytes.indices.dropFirst() {
@@ -165,7 +149,7 @@ public enum Placeholder {
     let value = lowered(secret.prefix(8))
     if hashPrefixes.contains(where: { value.starts(with: $0) }) { return true }
     let key = lowered(name.suffix(96))
-    return hashWords.contains { contains(key, $0) }
+    return hashWords.contains { ByteSearch.contains(key, $0) }
   }
 
   private static let hashPrefixes = [

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// A baseline that cannot be used.
-public enum BaselineError: Error, Equatable, CustomStringConvertible {
+public enum BaselineError: HushError, Equatable {
   case invalid(file: String, line: Int, reason: String)
   case exists(String)
 

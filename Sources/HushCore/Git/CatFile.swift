@@ -152,7 +152,7 @@ public final class CatFileReader {
     while true {
       let got = Glibc.read(child.stdout, storage + end, capacity - end)
       if got < 0 && errno == EINTR { continue }
-      if got < 0 { throw .failed(command: "cat-file --batch", status: -1, message: String(cString: strerror(errno))) }
+      if got < 0 { throw .failed(command: "cat-file --batch", status: -1, message: Posix.lastError) }
       end += got
       return got > 0
     }

@@ -28,7 +28,7 @@ struct ChildProcess: Sendable {
     var errPipe: [Int32] = [-1, -1]
     var inPipe: [Int32] = [-1, -1]
     guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, !feedsStandardInput || pipe(&inPipe) == 0 else {
-      let reason = String(cString: strerror(errno))
+      let reason = Posix.lastError
       for fd in outPipe + errPipe + inPipe where fd >= 0 { close(fd) }
       throw .failed(command: "spawn", status: -1, message: reason)
     }
@@ -68,27 +68,14 @@ struct ChildProcess: Sendable {
     ChildProcess.ignoreBrokenPipes()
     // Less than a pipe buffer cannot block: no thread needed (a pre-commit's few ids).
     if input.count < 4096 {
-      input.withUnsafeBytes { bytes in _ = ChildProcess.writeAll(fd, bytes) }
+      input.withUnsafeBytes { bytes in _ = Posix.writeAll(fd, bytes) }
       close(fd)
       return
     }
     Thread.detachNewThread {
-      input.withUnsafeBytes { bytes in _ = ChildProcess.writeAll(fd, bytes) }
+      input.withUnsafeBytes { bytes in _ = Posix.writeAll(fd, bytes) }
       close(fd)
     }
-  }
-
-  /// Writes every byte unless the reader goes away; false when it did.
-  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    var offset = 0
-    while offset < bytes.count {
-      let written = write(fd, base + offset, bytes.count - offset)
-      if written < 0 && errno == EINTR { continue }
-      if written <= 0 { return false }
-      offset += written
-    }
-    return true
   }
 
   /// A git that exits early must turn our writes into EPIPE errors, not kill Hush.

@@ -1,15 +1,3 @@
-/// A commit as history reports show it.
-public struct Commit: Sendable, Equatable {
-  public let id: String
-  public let parents: [String]
-  public let author: String
-  public let email: String
-  /// Committer time, seconds since 1970: when the commit (and its content) came to be.
-  public let time: Int
-  /// The subject line of the message.
-  public let subject: String
-}
-
 /// One file a commit adds or modifies, relative to its first parent (or, for merges read
 /// as combined diffs, relative to every parent).
 public struct Change: Sendable, Equatable {

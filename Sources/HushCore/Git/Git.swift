@@ -1,7 +1,7 @@
 import Foundation
 
 /// What went wrong running git.
-public enum GitError: Error, Equatable, CustomStringConvertible {
+public enum GitError: HushError, Equatable {
   case notInstalled
   case failed(command: String, status: Int32, message: String)
   case notARepository(String)

@@ -33,7 +33,7 @@ public struct Doctor: Sendable {
       return checks + [
         DoctorCheck(
           name: "pre-commit hook", isOK: false, detail: "\(hook) is not executable: git skips it",
-          fix: "chmod +x \(Remediation.shellQuoted(hook))")
+          fix: "chmod +x \(Shell.quoted(hook))")
       ]
     }
     let isOurs = text.contains(HookInstaller.marker)
@@ -116,7 +116,7 @@ public struct Doctor: Sendable {
       let template = NSTemporaryDirectory() + "/hush-doctor-XXXXXX"
       var name = Array(template.utf8CString)
       guard name.withUnsafeMutableBufferPointer({ $0.baseAddress.map { mkdtemp($0) } ?? nil }) != nil else {
-        throw OutputError.unwritable(template, reason: String(cString: strerror(errno)))
+        throw OutputError.unwritable(template, reason: Posix.lastError)
       }
       path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       _ = try Git(directory: path).output(["init", "-q"])

@@ -97,9 +97,9 @@ public struct HookInstaller: Sendable {
       switch change {
       case .write(let path, let content, _): try AtomicFile.write(Array(content.utf8), to: path, mode: 0o755)
       case .keepPrevious(let from, let to), .restore(let from, let to):
-        guard rename(from, to) == 0 else { throw OutputError.unwritable(to, reason: String(cString: strerror(errno))) }
+        guard rename(from, to) == 0 else { throw OutputError.unwritable(to, reason: Posix.lastError) }
       case .remove(let path):
-        guard unlink(path) == 0 else { throw OutputError.unwritable(path, reason: String(cString: strerror(errno))) }
+        guard unlink(path) == 0 else { throw OutputError.unwritable(path, reason: Posix.lastError) }
       case .unchanged: break
       }
     }

@@ -10,7 +10,7 @@ public enum FileWalker {
     while let relative = pending.popLast() {
       let directory = relative.isEmpty ? root : root + "/" + relative
       guard let stream = opendir(directory) else {
-        onError("\(directory): cannot read directory: \(String(cString: strerror(errno)))")
+        onError("\(directory): cannot read directory: \(Posix.lastError)")
         continue
       }
       defer { closedir(stream) }

@@ -1,5 +1,5 @@
 /// An input that cannot be scanned at all (as opposed to one file skipped during a scan).
-public enum InputError: Error, Equatable, CustomStringConvertible {
+public enum InputError: HushError, Equatable {
   case noSuchPath(String)
   case unreadable(String, reason: String)
   case invalidSize(String)

@@ -3,11 +3,11 @@ public enum AuditReport {
   public static func text(_ result: AuditResult, options: ReportOptions) -> String {
     var lines: [String] = []
     for problem in result.problems {
-      let path = TextReport.printable(problem.path)
+      let path = Printable.text(problem.path)
       switch problem.kind {
       case .tracked:
         lines.append(
-          "tracked: \(path) (\(problem.pattern.description)) is committed. Fix: git rm --cached \(Remediation.shellQuoted(problem.path)), add `\(problem.pattern.line)` to .gitignore, rotate what it holds; hush history shows since when it leaked."
+          "tracked: \(path) (\(problem.pattern.description)) is committed. Fix: git rm --cached \(Shell.quoted(problem.path)), add `\(problem.pattern.line)` to .gitignore, rotate what it holds; hush history shows since when it leaked."
         )
       case .notIgnored:
         lines.append(
@@ -26,7 +26,7 @@ public enum AuditReport {
     }
     for finding in result.findings {
       lines.append(
-        "literal secret: \(TextReport.printable(finding.path)):\(finding.line):\(finding.column) \(options.secret(of: finding)) in an agent config. Fix: \(finding.rule.rotate)"
+        "literal secret: \(Printable.text(finding.path)):\(finding.line):\(finding.column) \(options.secret(of: finding)) in an agent config. Fix: \(finding.rule.rotate)"
       )
     }
     if !result.addedLines.isEmpty {
@@ -44,7 +44,7 @@ public enum AuditReport {
       ]
       if let source = problem.source { members.append(("ignoredBy", q(source))) }
       if problem.kind == .tracked {
-        members.append(("fix", q("git rm --cached " + Remediation.shellQuoted(problem.path))))
+        members.append(("fix", q("git rm --cached " + Shell.quoted(problem.path))))
       }
       return JSONWriter.object(members, indent: "    ")
     }

@@ -62,12 +62,12 @@ public struct Remediation: Sendable {
     var steps: [String] = []
     if secrets.contains(where: { !$0.isWholeFile }) {
       let file = purgeFile ?? "../hush-purge.txt"
-      if purgeFile == nil { steps.append("hush history --write-purge-file \(Self.shellQuoted(file))") }
-      steps.append("git filter-repo --sensitive-data-removal --replace-text \(Self.shellQuoted(file))")
+      if purgeFile == nil { steps.append("hush history --write-purge-file \(Shell.quoted(file))") }
+      steps.append("git filter-repo --sensitive-data-removal --replace-text \(Shell.quoted(file))")
     }
     let wholeFiles = Set(secrets.filter(\.isWholeFile).flatMap(\.paths)).sorted()
     if !wholeFiles.isEmpty {
-      let paths = wholeFiles.map { "--path " + Self.shellQuoted($0) }.joined(separator: " ")
+      let paths = wholeFiles.map { "--path " + Shell.quoted($0) }.joined(separator: " ")
       steps.append("git filter-repo --sensitive-data-removal --invert-paths \(paths)")
     }
     steps.append("git push --force --mirror origin")
@@ -105,12 +105,5 @@ public struct Remediation: Sendable {
       }
     }
     return escaped
-  }
-
-  static func shellQuoted(_ text: String) -> String {
-    let safe = text.unicodeScalars.allSatisfy {
-      CharacterSet.alphanumerics.contains($0) || "-_./".unicodeScalars.contains($0)
-    }
-    return safe && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

@@ -109,7 +109,7 @@ public enum TextReport {
     for finding in result.findings {
       if finding.path != currentPath {
         if currentPath != nil { text += "\n" }
-        text += paint(printable(finding.path), code: "1", options) + "\n"
+        text += paint(Printable.text(finding.path), code: "1", options) + "\n"
         currentPath = finding.path
       }
       let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
@@ -157,13 +157,6 @@ public enum TextReport {
 
   public static let allowHint =
     "hush: to allow a false positive, add `hush:allow` to its line or its path to [allowlist] paths in .hush.toml"
-
-  /// A path safe to print on a terminal: control characters (newlines in file names, escape
-  /// sequences planted in them) are shown escaped instead of being interpreted.
-  static func printable(_ path: String) -> String {
-    guard path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return path }
-    return String(JSONWriter.quoted(path).dropFirst().dropLast())
-  }
 
   private static func paint(_ text: String, severity: Severity, _ options: ReportOptions) -> String {
     switch severity {

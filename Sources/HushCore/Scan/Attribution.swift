@@ -1,25 +1,3 @@
-/// Where a secret found in history came from.
-public struct Origin: Sendable {
-  /// The commit whose change first put the secret at its path.
-  public let commit: Commit
-  /// Later commits whose tree still holds the secret at that path.
-  public var laterCommits = 0
-  /// Whether HEAD still holds it at that path.
-  public var isInHead = false
-  /// Other paths the same blob was added at (copies, renames): the same finding, elsewhere.
-  public var otherPaths: [String] = []
-}
-
-/// A secret as history compares it: the same rule and bytes, wherever they are.
-struct SecretKey: Hashable {
-  let rule: String
-  let secret: [UInt8]
-  init(_ finding: Finding) {
-    rule = finding.rule.id
-    secret = finding.identity
-  }
-}
-
 /// Turns findings per blob into findings per introduction. A blob is one version of a file:
 /// a secret committed once lives on in every later version, so a finding is reported only
 /// at the change that added it (the version before did not hold it), once per blob, at the

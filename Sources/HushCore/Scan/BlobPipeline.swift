@@ -19,7 +19,7 @@ struct BlobPipeline: Sendable {
   /// Findings per blob (same order as `blobs`; `paths[i]` is what rules' globs see) and the
   /// counts of what was read and skipped.
   func scan(_ blobs: [String], paths: [String], progress: (@Sendable (ScanProgress) -> Void)? = nil)
-    throws -> (findings: [[Finding]], summary: ScanSummary, explanations: [String])
+    throws -> (findings: [[Finding]], summary: ScanSummary, explanations: [Explanation])
   {
     let slots = Slots<[Finding]>(count: blobs.count)
     let queue = BlobQueue(limit: Self.queueLimit)
@@ -103,7 +103,7 @@ final class BlobQueue: @unchecked Sendable {
   private var isClosed = false
   private var totals = ScanSummary()
   private var error: (any Error)?
-  private var explained: [String] = []
+  private var explained: [Explanation] = []
 
   init(limit: Int) { self.limit = limit }
 
@@ -156,8 +156,8 @@ final class BlobQueue: @unchecked Sendable {
 
   func count(_ update: (inout ScanSummary) -> Void) { condition.withLock { update(&totals) } }
 
-  func explain(_ lines: [String]) { condition.withLock { explained += lines } }
-  var explanations: [String] { condition.withLock { explained } }
+  func explain(_ lines: [Explanation]) { condition.withLock { explained += lines } }
+  var explanations: [Explanation] { condition.withLock { explained } }
 }
 
 extension ScanSummary {

@@ -36,7 +36,7 @@ public struct HistoryScan: Sendable {
     let clock = ContinuousClock()
     let start = clock.now
     let git = Git(directory: directory)
-    var result = HistoryResult(scan: ScanResult(findings: [], summary: ScanSummary(), warnings: []))
+    var result = HistoryResult(scan: ScanResult())
     result.isShallow = try git.isShallow()
     let log = try CommitLog.parse(
       git.output(CommitLog.arguments(revisions: options.revisions, since: options.since, merges: options.merges)))
@@ -60,6 +60,7 @@ public struct HistoryScan: Sendable {
     result.scan.findings.sort {
       ($0.origin?.commit.time ?? 0, $0.path, $0.line) < ($1.origin?.commit.time ?? 0, $1.path, $1.line)
     }
+    result.scan.applyBaseline(of: scanner.filters)
     return result
   }
 }

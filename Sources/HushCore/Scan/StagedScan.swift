@@ -35,11 +35,11 @@ public struct StagedScan: Sendable {
   public func run(_ processes: Processes) throws -> ScanResult {
     let start = processes.started
     let files = try StagedDiff.parse(processes.diffOutput())
-    var result = ScanResult(findings: [], summary: ScanSummary(), warnings: [])
+    var result = ScanResult()
     var scannable: [StagedFile] = []
     for file in files where file.isRegularFile && !HushConfig.isOwnFile(file.path) {
       if scanner.config.isAllowlisted(file.path) {
-        result.summary.skippedAllowlisted += 1
+        result.summary.count(.allowlistedPath)
       } else {
         scannable.append(file)
       }
@@ -59,6 +59,7 @@ public struct StagedScan: Sendable {
       throw GitError.nothingRead(files: addedText.count)
     }
     result.finish(rules: scanner.detector.rules.count, duration: ContinuousClock.now - start)
+    result.applyBaseline(of: scanner.filters)
     return result
   }
 
@@ -73,19 +74,14 @@ public struct StagedScan: Sendable {
       case .blob(let bytes):
         let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
           if FileReader.isBinary(buffer) { return .skipped(.binary) }
-          let found = try scanner.findings(in: buffer, path: file.path, scratch: scratch)
           // git shows no hunks for files it treats as binary (an attribute): all lines count.
-          let added = file.gitSaysBinary ? found : found.filter { file.touchesAddedLine($0.line...$0.endLine) }
-          for finding in found where !file.gitSaysBinary && !file.touchesAddedLine(finding.line...finding.endLine) {
-            scratch.explained.append(
-              "\(TextReport.printable(file.path)):\(finding.line):\(finding.column) \(finding.rule.id): not reported: on a line this commit does not add"
-            )
-          }
+          let isAdded = file.gitSaysBinary ? nil : file.touchesAddedLine
+          let added = try scanner.findings(in: buffer, path: file.path, scratch: scratch, isAdded: isAdded)
           return .scanned(bytes: buffer.count, findings: added)
         }
         result.add(outcome, target: target)
       case .tooLarge: result.add(.skipped(.tooLarge), target: target)
-      case .other: result.add(.skipped(.special), target: target)
+      case .other: result.add(.skipped(.notRegularFile), target: target)
       }
     }
     try reader.finish()

@@ -45,7 +45,7 @@ extension Allowlists.Compiled {
   func reason(for finding: Finding, in bytes: UnsafeBufferPointer<UInt8>, scratch: MatchScratch) -> String? {
     if let glob = paths.first(where: { Glob.matches($0, path: finding.path) }) { return "\(name).paths \"\(glob)\"" }
     let lowered = finding.secret.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    if let word = stopwords.first(where: { Placeholder.contains(lowered, $0) }) {
+    if let word = stopwords.first(where: { ByteSearch.contains(lowered, $0) }) {
       return "\(name).stopwords \"\(String(decoding: word, as: UTF8.self))\""
     }
     if !secrets.isEmpty,

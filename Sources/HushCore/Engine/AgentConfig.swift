@@ -27,7 +27,7 @@ public enum AgentConfig {
     var cursor = LineIndex.Cursor(bytes)
     return secrets.compactMap { secret in
       let needle = Array(secret.utf8)
-      guard let offset = LineIndex.firstOffset(of: needle, in: bytes) else { return nil }
+      guard let offset = ByteSearch.firstOffset(of: needle, in: bytes) else { return nil }
       let start = cursor.position(of: offset)
       return Finding(
         rule: rule, path: path, line: start.line, column: start.column, endLine: start.line, secret: needle,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file that cannot be written where or how it was asked.
-public enum OutputError: Error, Equatable, CustomStringConvertible {
+public enum OutputError: HushError, Equatable {
   case insideWorkTree(String, root: String)
   case unwritable(String, reason: String)
 
@@ -22,16 +22,16 @@ public enum AtomicFile {
     let template = (directory.isEmpty ? "." : directory) + "/.hush-XXXXXX"
     var name = Array(template.utf8CString)
     let fd = name.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-    guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
+    guard fd >= 0 else { throw .unwritable(path, reason: Posix.lastError) }
     let temporary = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var failure: String?
     if fchmod(fd, mode) != 0 {
-      failure = String(cString: strerror(errno))
-    } else if !(bytes.withUnsafeBytes { ChildProcess.writeAll(fd, $0) }) || fsync(fd) != 0 {
-      failure = String(cString: strerror(errno))
+      failure = Posix.lastError
+    } else if !(bytes.withUnsafeBytes { Posix.writeAll(fd, $0) }) || fsync(fd) != 0 {
+      failure = Posix.lastError
     }
     close(fd)
-    if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+    if failure == nil && rename(temporary, path) != 0 { failure = Posix.lastError }
     if let failure {
       unlink(temporary)
       throw .unwritable(path, reason: failure)
@@ -47,21 +47,7 @@ public enum AtomicFile {
     guard link(temporary, path) == 0 else {
       throw .unwritable(
         path,
-        reason: errno == EEXIST ? "it exists already: edit it, or remove it first" : String(cString: strerror(errno)))
-    }
-  }
-
-  /// Throws when `path` would land inside the work tree that holds `directory`.
-  public static func refuseInsideWorkTree(_ path: String, repository directory: String) throws(OutputError) {
-    guard let tree = Git(directory: directory).workTree() else { return }
-    let parent = PathName.parent(of: path)
-    guard let resolved = realpath(parent.isEmpty ? "." : parent, nil) else {
-      throw .unwritable(path, reason: "its directory does not exist")
-    }
-    defer { free(resolved) }
-    let target = String(cString: resolved)
-    if target == tree.root || target.hasPrefix(tree.root.hasSuffix("/") ? tree.root : tree.root + "/") {
-      throw .insideWorkTree(path, root: tree.root)
+        reason: errno == EEXIST ? "it exists already: edit it, or remove it first" : Posix.lastError)
     }
   }
 }

@@ -18,9 +18,9 @@ public enum InlineIgnore {
   /// every rule, `hush:allow RULE-ID` only that one; other tools' markers allow every rule.
   public static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, rule: String) -> Bool {
     let line = bytes[range]
-    if markers.dropFirst().contains(where: { Placeholder.contains(line, $0) }) { return true }
+    if markers.dropFirst().contains(where: { ByteSearch.contains(line, $0) }) { return true }
     var searchFrom = range.lowerBound
-    while let marker = LineIndex.firstOffset(of: hushMarker, in: bytes, from: searchFrom, to: range.upperBound) {
+    while let marker = ByteSearch.firstOffset(of: hushMarker, in: bytes, from: searchFrom, to: range.upperBound) {
       let scoped = scopedRule(after: marker + hushMarker.count, in: bytes, to: range.upperBound)
       if scoped == nil || scoped == rule { return true }
       searchFrom = marker + 1

@@ -31,18 +31,6 @@ public enum LineIndex {
       before: range.lowerBound, in: bytes, limit: limit)..<lineEnd(after: range.upperBound, in: bytes, limit: limit)
   }
 
-  /// The first offset of `needle` in `bytes[from..<to]` (short needles: naive is fastest).
-  public static func firstOffset(
-    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to end: Int? = nil
-  ) -> Int? {
-    let end = end ?? bytes.count
-    guard let first = needle.first, end - from >= needle.count else { return nil }
-    return (from...(end - needle.count)).first {
-      bytes[$0] == first && bytes[$0..<($0 + needle.count)].elementsEqual(needle)
-    }
-  }
-
-  /// Every line's byte range, without its `\n`.
   static func lineRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0

@@ -1,32 +1,8 @@
 import Foundation
 
-/// The values of the secret files a developer keeps beside the code (`.env*`, agent
-/// configs), so that a line elsewhere holding one verbatim is caught whatever its entropy:
-/// the low-entropy password no pattern can recognise. The values stay in memory; findings
-/// show them redacted even with `--show-secrets`.
-public struct LocalSecrets: Sendable {
-  public static let rule = Rule(
-    id: "known-local-secret",
-    description: "A value from your local secret file (.env, agent config) appears here verbatim",
-    provider: "local", severity: .high, keywords: [], regex: "",
-    rotate:
-      "Use the variable instead of its value (read it from the environment), and rotate the value if it was shared.",
-    location: "built-in local secret check")
-
-  /// Repository-relative paths the values came from (their own lines are not findings).
-  public let sources: Set<String>
-  private let values: [[UInt8]]
-  private let index: KeywordIndex
-
-  public var isEmpty: Bool { values.isEmpty }
-
-  init(values: [String: Set<String>]) {
-    let sorted = values.keys.sorted()
-    self.values = sorted.map { Array($0.utf8) }
-    sources = Set(values.values.flatMap { $0 })
-    index = KeywordIndex(keywords: sorted)
-  }
-
+/// Reads the secret files a developer keeps beside the code (`.env*`, agent configs) into a
+/// `LocalSecrets` matcher.
+public enum LocalSecretFiles {
   /// The local secrets of the work tree holding `path` (a file or directory), if any.
   public static func load(near path: String) -> LocalSecrets? {
     let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
@@ -99,27 +75,5 @@ public struct LocalSecrets: Sendable {
       return authority.contains("@") && authority.prefix { $0 != "@" }.contains(":")
     }
     return !Placeholder.isPlaceholder(Array(value.utf8))
-  }
-
-  /// Findings where a known value appears verbatim in `bytes` (not in its own file).
-  public func findings(in bytes: UnsafeBufferPointer<UInt8>, path: String) -> [Finding] {
-    guard !values.isEmpty, !sources.contains(path) else { return [] }
-    var found: [Finding] = []
-    var cursor = LineIndex.Cursor(bytes)
-    index.forEachHit(in: bytes) { keyword, end in
-      let value = values[keyword]
-      let start = end - value.count
-      // The index folds case; a secret is matched exactly.
-      guard start >= 0, UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(value),
-        !InlineIgnore.isAllowed(bytes, around: start..<end, rule: Self.rule.id)
-      else { return }
-      let position = cursor.position(of: start)
-      let endLine = cursor.position(of: max(start, end - 1)).line
-      found.append(
-        Finding(
-          rule: Self.rule, path: path, line: position.line, column: position.column, endLine: endLine, secret: value,
-          secretRange: start..<end, entropy: Entropy.shannon(value)))
-    }
-    return found
   }
 }

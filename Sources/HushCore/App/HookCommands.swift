@@ -1,0 +1,74 @@
+import Foundation
+
+/// `hush install`: wires the hooks without losing any.
+public struct InstallCommand: Sendable {
+  public var prePush: Bool
+  public var dryRun: Bool
+  public var force: Bool
+
+  /// The command with its flags.
+  public init(prePush: Bool, dryRun: Bool, force: Bool) {
+    self.prePush = prePush
+    self.dryRun = dryRun
+    self.force = force
+  }
+
+  /// Installs (or shows the diff) and says whether something stood in the way.
+  public func run() throws -> ExitStatus {
+    let kinds: [HookKind] = prePush ? [.preCommit, .prePush] : [.preCommit]
+    let installer = try HookInstaller(repository: ".", hushPath: Platform.executablePath)
+    let managers = installer.managers(for: kinds)
+    if !managers.isEmpty && !force {
+      for manager in managers { Console.output(manager.instructions + "\n") }
+      Console.error(
+        "hush: hooks here are managed by \(managers.map(\.name).joined(separator: ", ")): add Hush to its config as shown (or install anyway with --force)"
+      )
+      return .findings
+    }
+    let plan = installer.installPlan(kinds)
+    if dryRun {
+      Console.output(HookReport.diff(plan))
+      return .clean
+    }
+    try installer.apply(plan)
+    for line in HookReport.lines(plan) { Console.error("hush: \(line)") }
+    return plan.contains(where: HookReport.isConflict) ? .findings : .clean
+  }
+}
+
+/// `hush uninstall`: removes Hush's hooks and puts back what was there.
+public struct UninstallCommand: Sendable {
+  /// The command (it takes no options).
+  public init() {}
+
+  /// Uninstalls every kind of hook Hush installs.
+  public func run() throws -> ExitStatus {
+    let installer = try HookInstaller(repository: ".", hushPath: Platform.executablePath)
+    let plan = installer.uninstallPlan(HookKind.allCases)
+    try installer.apply(plan)
+    let lines = HookReport.lines(plan)
+    for line in lines.isEmpty ? ["no Hush hook installed in \(installer.hooksDirectory)"] : lines {
+      Console.error("hush: \(line)")
+    }
+    return .clean
+  }
+}
+
+/// `hush doctor`: does the pre-commit hook really block a secret here?
+public struct DoctorCommand: Sendable {
+  /// The command (it takes no options).
+  public init() {}
+
+  /// Runs the checks and prints each with its fix.
+  public func run() throws -> ExitStatus {
+    let installer = try HookInstaller(repository: ".", hushPath: Platform.executablePath)
+    let checks = try Doctor(installer: installer).run()
+    for check in checks {
+      Console.output("\(check.isOK ? "ok" : "PROBLEM") \(check.name): \(check.detail)\n")
+      if let fix = check.fix { Console.output("   fix: \(fix.replacingOccurrences(of: "\n", with: "\n   "))\n") }
+    }
+    if checks.contains(where: { !$0.isOK }) { return .findings }
+    Console.error("hush: the pre-commit hook blocks secrets here")
+    return .clean
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// How a command reports, as plain values: what the CLI's options map to, and what the
+/// pre-commit fast path builds without an argument parser. Defaults match the options'.
+public struct ReportSettings: Sendable {
+  public var format: ReportFormat = .text
+  public var output: String?
+  public var showSecrets = false
+  public var quiet = false
+  public var verbose = false
+  public var explain = false
+
+  /// The settings of a command given no reporting option.
+  public init() {}
+
+  /// Settings from the options' values.
+  public init(format: ReportFormat, output: String?, showSecrets: Bool, quiet: Bool, verbose: Bool, explain: Bool) {
+    self.format = format
+    self.output = output
+    self.showSecrets = showSecrets
+    self.quiet = quiet
+    self.verbose = verbose
+    self.explain = explain
+  }
+
+  /// The explanations, on stderr, when asked for.
+  func printExplanations(_ explanations: [Explanation]) {
+    guard explain else { return }
+    for explanation in explanations { Console.error("explain: \(explanation)") }
+    if explanations.isEmpty { Console.error("explain: nothing was dropped") }
+  }
+
+  var options: ReportOptions { ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor) }
+
+  /// Writes the report to `--output` (atomically) or stdout.
+  func write(_ text: String) throws {
+    guard let output else { return Console.output(text) }
+    try AtomicFile.write(Array(text.utf8), to: output, mode: 0o644)
+  }
+
+  /// The findings in a machine format (JSONL, SARIF), or nil for the formats each command
+  /// renders itself.
+  func machineReport(_ findings: [Finding], _ options: ReportOptions) -> String? {
+    switch format {
+    case .jsonl: JSONReport.lines(findings, options: options)
+    case .sarif: SARIFReport.render(findings, options: options, version: HushVersion.current)
+    case .text, .json: nil
+    }
+  }
+}
+
+/// Where a command's rules, config and baseline come from: the option values of every
+/// command that reads content.
+public struct ScannerSetup: Sendable {
+  public var maxFileSize: String?
+  public var config: String?
+  public var baseline: String?
+
+  /// The options' values; nil means the default.
+  public init(maxFileSize: String? = nil, config: String? = nil, baseline: String? = nil) {
+    self.maxFileSize = maxFileSize
+    self.config = config
+    self.baseline = baseline
+  }
+
+  /// The baseline to filter with: `--baseline`, or the repository's default file if any.
+  func loadBaseline(near path: String) throws -> Baseline? {
+    let file = baseline ?? BaselineFile.defaultPath(near: path)
+    guard let file, baseline != nil || FileManager.default.fileExists(atPath: file) else { return nil }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw InputError.unreadable(file, reason: "no such baseline file")
+    }
+    return try Baseline.parse(data, file: file)
+  }
+
+  /// A scanner with the bundled rules, the config found near `path` and its filter chain
+  /// (allowlists; the baseline with `baselined`); with `localSecrets`, also the values of
+  /// the work tree's local secret files.
+  func scanner(near path: String, localSecrets: Bool = false, baselined: Bool = true) throws -> Scanner {
+    let configuration = try loadConfig(near: path)
+    let maxSize = try maxFileSize.map(ByteSize.parse) ?? configuration.maxFileSize ?? 10 << 20
+    let catalog = try configuration.catalog(base: RuleCatalog.bundled)
+    var scanner = Scanner(detector: Detector(catalog: catalog), config: configuration, maxFileSize: maxSize)
+    scanner.filters.allowlists = try Allowlists(config: configuration)
+    if baselined { scanner.filters.baseline = try loadBaseline(near: path) }
+    if localSecrets { scanner.localSecrets = LocalSecretFiles.load(near: path) }
+    return scanner
+  }
+
+  /// `--config`, else `$HUSH_CONFIG`, else `.hush.toml` at the repository root.
+  func loadConfig(near path: String) throws -> HushConfig {
+    let fromEnvironment = ProcessInfo.processInfo.environment["HUSH_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+    return try ConfigLocator.load(explicit: config ?? fromEnvironment, near: path)
+  }
+}
+
+/// Hush's version, as `--version` and SARIF reports state it.
+public enum HushVersion {
+  /// The released version this build is.
+  public static let current = "0.1.0"
+}

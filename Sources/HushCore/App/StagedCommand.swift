@@ -1,0 +1,25 @@
+/// `hush staged`, as the pre-commit hook runs it.
+public struct StagedCommand: Sendable {
+  public var report: ReportSettings
+  public var input: ScannerSetup
+
+  /// The command with its options; `StagedCommand()` is the hook's exact invocation.
+  public init(report: ReportSettings = ReportSettings(), input: ScannerSetup = ScannerSetup()) {
+    self.report = report
+    self.input = input
+  }
+
+  /// Scans what is staged and says whether the commit must be blocked.
+  public func run() throws -> ExitStatus {
+    // git runs while the rules and config load.
+    let processes = try StagedScan.Processes(directory: ".")
+    var scanner = try input.scanner(near: ".", localSecrets: true)
+    scanner.explains = report.explain
+    let result = try StagedScan(scanner: scanner).run(processes)
+    return try ScanOutput.emit(
+      result, report,
+      blocked:
+        "hush: commit blocked. Remove the secret from the staged file (git add it again), or bypass once with git commit --no-verify."
+    )
+  }
+}

@@ -1,0 +1,61 @@
+/// The one place that decides which of the detectors' findings are reported, in this order:
+///
+/// 1. an inline marker on the secret's line (`hush:allow [RULE-ID]`, and the markers of the
+///    tools people migrate from);
+/// 2. the config's allowlists: the global one, then the rule's own;
+/// 3. in a staged scan, whether the finding touches a line the commit adds;
+/// 4. the baseline, once a finding's path is final (after attribution, in history).
+///
+/// Steps 1–3 see the scanned bytes (`filter(_:in:addedLines:scratch:)`); step 4 sees whole
+/// results (`baselineDrops(_:)`). Every drop carries its `DropReason`.
+public struct FilterChain: Sendable {
+  /// The config's allowlists on secrets, lines, stopwords and per-rule paths.
+  public var allowlists: Allowlists?
+  /// Findings already known, reported no more.
+  public var baseline: Baseline?
+
+  /// A chain with these filters; without any, only inline markers apply.
+  public init(allowlists: Allowlists? = nil, baseline: Baseline? = nil) {
+    self.allowlists = allowlists
+    self.baseline = baseline
+  }
+
+  /// Steps 1–3 on the findings of one buffer. `isAdded`, when given, tells whether a range
+  /// of line numbers touches a line the commit adds. Drops go to `scratch.dropped`.
+  func filter(
+    _ findings: [Finding], in bytes: UnsafeBufferPointer<UInt8>,
+    isAdded: ((ClosedRange<Int>) -> Bool)? = nil, scratch: DetectorScratch
+  ) -> [Finding] {
+    findings.filter { finding in
+      guard let reason = dropReason(for: finding, in: bytes, isAdded: isAdded, scratch: scratch) else { return true }
+      scratch.dropped?.append(DroppedMatch(rule: finding.rule.id, range: finding.secretRange, reason: reason))
+      return false
+    }
+  }
+
+  private func dropReason(
+    for finding: Finding, in bytes: UnsafeBufferPointer<UInt8>, isAdded: ((ClosedRange<Int>) -> Bool)?,
+    scratch: DetectorScratch
+  ) -> DropReason? {
+    if !finding.isWholeFile, InlineIgnore.isAllowed(bytes, around: finding.secretRange, rule: finding.rule.id) {
+      return .inlineMarker
+    }
+    if let entry = allowlists?.reason(for: finding, in: bytes, scratch: scratch.match) { return .allowlisted(entry) }
+    if let isAdded, !isAdded(finding.line...finding.endLine) { return .notAddedLine }
+    return nil
+  }
+
+  /// Step 4: `findings` split into those the baseline does not know (reported) and those it
+  /// does; all are kept without a baseline.
+  public func applyBaseline(to findings: [Finding]) -> (kept: [Finding], known: [Finding]) {
+    guard let baseline else { return (findings, []) }
+    let kept = baseline.newFindings(findings)
+    guard kept.count < findings.count else { return (kept, []) }
+    let keptPlaces = Set(kept.map(Self.place))
+    return (kept, findings.filter { !keptPlaces.contains(Self.place($0)) })
+  }
+
+  private static func place(_ finding: Finding) -> String {
+    "\(finding.path)\u{0}\(finding.line)\u{0}\(finding.column)\u{0}\(finding.rule.id)"
+  }
+}

@@ -1,0 +1,100 @@
+/// Why a match, a finding or a whole file was not reported: what `--explain` prints, what the
+/// summary counts, and what tests assert, as one closed set instead of free text.
+public enum DropReason: Sendable, Equatable, CustomStringConvertible {
+  // The detector's checks on a rule's match.
+  case emptySecret
+  /// A placeholder marker, a published example, or a run of repeated or sequential characters.
+  case placeholder(String)
+  case singleCharacterClass
+  case wordLike
+  case codeReference
+  case hashInContext
+  case lowEntropy(entropy: Double, needed: Double, minimum: Double)
+  /// The rule's offline check (a checksum, a key structure) rejected the value.
+  case failedValidation(String)
+  /// A regex hit PCRE2's match limit on a window, which was therefore not searched to its end.
+  case matchLimit
+
+  // The filter chain on a finding.
+  case inlineMarker
+  /// An allowlist entry of the config, named (`allowlist.secrets '…'`).
+  case allowlisted(String)
+  case notAddedLine
+  case baselined
+
+  // Whole files.
+  case binary
+  case tooLarge
+  case allowlistedPath
+  case notRegularFile
+  case unreadable(String)
+
+  /// Whether the reason is about a whole file (not scanned) rather than one match in it.
+  public var isAboutFile: Bool {
+    switch self {
+    case .binary, .tooLarge, .allowlistedPath, .notRegularFile, .unreadable: true
+    default: false
+    }
+  }
+
+  /// The words `--explain` prints after "not reported:" or "not scanned:".
+  public var description: String {
+    switch self {
+    case .emptySecret: "empty secret"
+    case .placeholder(let why): "placeholder (\(why))"
+    case .singleCharacterClass: "a generic rule's value of a single character class"
+    case .wordLike: "a generic rule's value that reads as words or an identifier"
+    case .codeReference: "a generic rule's value that reads as code (a member access, an operator, escaped HTML)"
+    case .hashInContext: "a digest in a hash context (a hash name or algorithm prefix), not a credential"
+    case .lowEntropy(let entropy, let needed, let minimum):
+      "entropy \(JSONWriter.number(entropy)) below \(JSONWriter.number(needed)) (min-entropy \(JSONWriter.number(minimum)) for its length and alphabet)"
+    case .failedValidation(let validator): "failed \(validator) validation"
+    case .matchLimit: "a regex reached PCRE2's match limit here; the rest of this window was not searched"
+    case .inlineMarker: "an inline ignore marker on its line"
+    case .allowlisted(let entry): "allowed by \(entry)"
+    case .notAddedLine: "on a line this commit does not add"
+    case .baselined: "in the baseline"
+    case .binary: "binary (a NUL byte in its first 8 KiB)"
+    case .tooLarge: "larger than the maximum file size"
+    case .allowlistedPath: "allowlisted path ([allowlist] paths)"
+    case .notRegularFile: "not a regular file"
+    case .unreadable(let why): "cannot read: \(why)"
+    }
+  }
+}
+
+/// One drop, where it happened: a file, and for a match its line, column and rule.
+public struct Explanation: Sendable, Equatable, Comparable, CustomStringConvertible {
+  public let path: String
+  /// The place and rule of a dropped match; nil for a file that was not scanned.
+  public let match: (line: Int, column: Int, rule: String)?
+  public let reason: DropReason
+
+  /// A dropped match.
+  public init(path: String, line: Int, column: Int, rule: String, reason: DropReason) {
+    self.path = path
+    match = (line, column, rule)
+    self.reason = reason
+  }
+
+  /// A file that was not scanned.
+  public init(path: String, reason: DropReason) {
+    self.path = path
+    match = nil
+    self.reason = reason
+  }
+
+  /// `path:line:column rule: not reported: reason`, or `path: not scanned: reason`.
+  public var description: String {
+    guard let match else { return "\(Printable.text(path)): not scanned: \(reason)" }
+    return "\(Printable.text(path)):\(match.line):\(match.column) \(match.rule): not reported: \(reason)"
+  }
+
+  public static func == (a: Explanation, b: Explanation) -> Bool {
+    a.path == b.path && a.reason == b.reason && a.match?.line == b.match?.line
+      && a.match?.column == b.match?.column && a.match?.rule == b.match?.rule
+  }
+
+  /// The order `--explain` prints them in: by the printed line.
+  public static func < (a: Explanation, b: Explanation) -> Bool { a.description < b.description }
+}

@@ -1,0 +1,33 @@
+/// Where a secret found in history came from.
+public struct Origin: Sendable {
+  /// The commit whose change first put the secret at its path.
+  public let commit: Commit
+  /// Later commits whose tree still holds the secret at that path.
+  public var laterCommits = 0
+  /// Whether HEAD still holds it at that path.
+  public var isInHead = false
+  /// Other paths the same blob was added at (copies, renames): the same finding, elsewhere.
+  public var otherPaths: [String] = []
+}
+
+/// A secret as history compares it: the same rule and bytes, wherever they are.
+struct SecretKey: Hashable {
+  let rule: String
+  let secret: [UInt8]
+  init(_ finding: Finding) {
+    rule = finding.rule.id
+    secret = finding.identity
+  }
+}
+
+/// A commit as history reports show it.
+public struct Commit: Sendable, Equatable {
+  public let id: String
+  public let parents: [String]
+  public let author: String
+  public let email: String
+  /// Committer time, seconds since 1970: when the commit (and its content) came to be.
+  public let time: Int
+  /// The subject line of the message.
+  public let subject: String
+}

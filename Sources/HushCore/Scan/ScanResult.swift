@@ -1,0 +1,105 @@
+/// Counts of what a scan read and what it left out.
+public struct ScanSummary: Sendable, Equatable {
+  public var files = 0
+  public var bytes = 0
+  public var findings = 0
+  public var skippedBinary = 0
+  public var skippedTooLarge = 0
+  public var skippedSpecial = 0
+  public var skippedAllowlisted = 0
+  /// Findings dropped because the baseline knows them.
+  public var baselined = 0
+  public var unreadable = 0
+  public var rules = 0
+  public var duration: Duration = .zero
+  /// Nothing read, nothing skipped.
+  public init() {}
+
+  /// Counts one file or finding left out for `reason`; reasons about single matches are
+  /// not counted here (only `--explain` lists them).
+  mutating func count(_ reason: DropReason) {
+    switch reason {
+    case .binary: skippedBinary += 1
+    case .tooLarge: skippedTooLarge += 1
+    case .notRegularFile: skippedSpecial += 1
+    case .allowlistedPath: skippedAllowlisted += 1
+    case .baselined: baselined += 1
+    case .unreadable: unreadable += 1
+    default: break
+    }
+  }
+}
+
+/// The outcome of a scan: findings in a stable order, the summary, and per-file problems
+/// (never secret values).
+public struct ScanResult: Sendable {
+  public var findings: [Finding]
+  public var summary: ScanSummary
+  public var warnings: [String]
+  /// Why matches and files were not reported (`--explain`), never a secret.
+  public var explanations: [Explanation] = []
+
+  /// A result with nothing in it yet.
+  public init(findings: [Finding] = [], summary: ScanSummary = ScanSummary(), warnings: [String] = []) {
+    self.findings = findings
+    self.summary = summary
+    self.warnings = warnings
+  }
+}
+
+/// What happened to one file.
+enum FileOutcome: Sendable {
+  case scanned(bytes: Int, findings: [Finding])
+  case skipped(DropReason)
+  /// Nothing to scan and nothing to say: Hush's own config and baseline, a file git lists
+  /// but the work tree no longer has.
+  case ignored
+}
+
+extension ScanResult {
+  mutating func add(_ outcome: FileOutcome, target: ScanTarget) {
+    switch outcome {
+    case .scanned(let bytes, let found):
+      summary.files += 1
+      summary.bytes += bytes
+      findings += found.map { finding in
+        var finding = finding
+        finding.path = target.displayPath
+        if target.relativePath != target.displayPath { finding.relativePath = target.relativePath }
+        return finding
+      }
+    case .skipped(let reason):
+      summary.count(reason)
+      if case .unreadable(let why) = reason {
+        warnings.append("\(target.displayPath): skipped, cannot read: \(why)")
+      } else if reason != .notRegularFile {
+        explanations.append(Explanation(path: target.displayPath, reason: reason))
+      }
+    case .ignored: break
+    }
+  }
+
+  /// The filter chain's last step: drops the findings the baseline knows, counting and
+  /// explaining them.
+  public mutating func applyBaseline(of filters: FilterChain) {
+    let (kept, known) = filters.applyBaseline(to: findings)
+    for finding in known {
+      summary.count(.baselined)
+      explanations.append(
+        Explanation(
+          path: finding.path, line: finding.line, column: finding.column, rule: finding.rule.id, reason: .baselined))
+    }
+    findings = kept
+    summary.findings = findings.count
+  }
+
+  mutating func finish(rules: Int, duration: Duration) {
+    findings.sort {
+      ($0.path, $0.line, $0.column, $0.rule.id) < ($1.path, $1.line, $1.column, $1.rule.id)
+    }
+    explanations.sort()
+    summary.findings = findings.count
+    summary.rules = rules
+    summary.duration = duration
+  }
+}
