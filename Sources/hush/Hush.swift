@@ -28,7 +28,7 @@ struct Hush: ParsableCommand {
       try command.run()
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
-    } catch where exitCode(for: error).isSuccess {
+    } catch  where exitCode(for: error).isSuccess {
       exit(withError: error)
     } catch let error as HushError {
       Console.error("hush: \(error)")

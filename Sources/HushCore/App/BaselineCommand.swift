@@ -53,7 +53,8 @@ enum BaselineFile {
     defer { free(resolved) }
     let relativeDirectory = String(String(cString: resolved).dropFirst(tree.root.count)).drop { $0 == "/" }
     let name =
-      (relativeDirectory.isEmpty ? "" : relativeDirectory + "/") + (file.split(separator: "/").last.map(String.init) ?? file)
+      (relativeDirectory.isEmpty ? "" : relativeDirectory + "/")
+      + (file.split(separator: "/").last.map(String.init) ?? file)
     let attributes = PathName.join(tree.root, ".gitattributes")
     let current = FileManager.default.contents(atPath: attributes).map { String(decoding: $0, as: UTF8.self) } ?? ""
     let line = "/\(name) merge=union"

@@ -37,7 +37,7 @@ public struct GitignoreAudit: Sendable {
   public init(directory: String, config: HushConfig) throws(GitError) {
     guard let tree = Git(directory: directory).workTree() else { throw .notARepository(directory) }
     root = tree.root
-    patterns = AuditCatalog.patterns(extra: config.auditPatterns)
+    patterns = SensitiveFiles.catalog(extra: config.auditPatterns).filter(\.mustBeIgnored)
   }
 
   public func run(fix: Bool) throws -> AuditResult {

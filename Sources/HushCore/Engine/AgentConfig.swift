@@ -3,19 +3,15 @@ import Foundation
 /// AI-agent configs (`mcp.json` and its cousins) that hold literal tokens in their `env` or
 /// `headers` blocks, where a `${VAR}` reference belongs.
 public enum AgentConfig {
-  static let paths = [
-    "mcp.json", ".mcp.json", "mcp_config.json", "claude_desktop_config.json", ".claude/settings.local.json",
-    "*/.claude/settings.local.json",
-  ]
-
   public static let rule = Rule(
     id: "mcp-config-literal-secret", description: "Literal secret in an AI-agent (MCP) config",
     provider: "file", severity: .high, keywords: [], regex: "",
     rotate:
       "Rotate the token, then reference it from the environment instead (\"API_KEY\": \"${API_KEY}\") and keep agent configs out of git.",
-    paths: paths, location: "built-in agent config check")
+    paths: SensitiveFiles.catalog.filter(\.isAgentConfig).flatMap(\.globs), location: "built-in agent config check")
 
-  public static func applies(to path: String) -> Bool { Glob.matchesAny(paths, path: path) }
+  /// Whether `path` is an agent config (by the sensitive-file catalog).
+  public static func applies(to path: String) -> Bool { SensitiveFiles.isAgentConfig(path) }
 
   /// Findings for literal secrets in the config's `env` and `headers` values. Not JSON (or
   /// JSON with comments): no findings, the line rules still ran on it.
@@ -56,9 +52,7 @@ public enum AgentConfig {
   /// The secret in `value` when `key` names a credential and the value is a literal, not a
   /// reference (`${VAR}`, `$VAR`, `env:VAR`) nor a placeholder.
   static func literalSecret(key: String, value: String) -> String? {
-    let lowered = key.lowercased()
-    let credentialWords = ["key", "token", "secret", "password", "passwd", "pat", "auth", "credential", "bearer"]
-    guard credentialWords.contains(where: lowered.contains) else { return nil }
+    guard CredentialWords.namesCredential(key) else { return nil }
     var secret = Substring(value.trimmingCharacters(in: .whitespaces))
     for scheme in ["Bearer ", "Basic ", "token ", "Token "] where secret.hasPrefix(scheme) {
       secret = secret.dropFirst(scheme.count)

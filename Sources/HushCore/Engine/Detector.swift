@@ -231,7 +231,9 @@ public final class Detector: Sendable {
     guard let range = match.group(rule.secretGroup), !range.isEmpty else { return .dropped(.emptySecret) }
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
     if let why = Placeholder.reason(secret) { return .dropped(.placeholder(why)) }
-    if rule.isGeneric, let reason = Self.genericRejection(secret, name: bytes[match.range.lowerBound..<range.lowerBound]) {
+    if rule.isGeneric,
+      let reason = Self.genericRejection(secret, name: bytes[match.range.lowerBound..<range.lowerBound])
+    {
       return .dropped(reason)
     }
     let entropy = Entropy.shannon(secret)

@@ -79,7 +79,9 @@ public enum Placeholder {
   public static func isCodeReference<C: Collection<UInt8>>(_ secret: C) -> Bool {
     let bytes = Array(secret.prefix(256))
     if ByteSearch.contains(bytes, Array("::".utf8)) { return true }
-    if ["&lt", "&gt", "&amp", "&quot", "&#"].contains(where: { ByteSearch.contains(bytes, Array($0.utf8)) }) { return true }
+    if ["&lt", "&gt", "&amp", "&quot", "&#"].contains(where: { ByteSearch.contains(bytes, Array($0.utf8)) }) {
+      return true
+    }
     // Minified code: `e.headers&&e.headers.Authorization`, `t.token||n`.
     if ["&&", "||", "?.", "=>"].contains(where: { ByteSearch.contains(bytes, Array($0.utf8)) }) { return true }
     guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }

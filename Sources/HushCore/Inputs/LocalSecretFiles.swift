@@ -16,11 +16,9 @@ public enum LocalSecretFiles {
     var values: [String: Set<String>] = [:]
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     let candidates =
-      names.filter { $0.hasPrefix(".env") && !SensitiveFiles.isTemplate($0) }
-      + [
-        ".mcp.json", "mcp.json", ".cursor/mcp.json", ".vscode/mcp.json", ".kiro/settings/mcp.json",
-        "claude_desktop_config.json", ".claude/settings.local.json",
-      ]
+      names.filter { SensitiveFiles.pattern(for: $0)?.holdsLocalSecrets == true }
+      + SensitiveFiles.nestedAgentConfigs
+      + SensitiveFiles.catalog.filter { $0.holdsLocalSecrets && $0.probe.contains("/") }.map(\.probe)
     for name in candidates {
       let path = PathName.join(root, name)
       guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { continue }
@@ -42,24 +40,16 @@ public enum LocalSecretFiles {
       if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
         value = String(value.dropFirst().dropLast())
       }
-      return namesCredential(key) ? value : nil
+      return CredentialWords.namesCredential(key) || CredentialWords.namesURL(key) ? value : nil
     }
   }
 
   /// String values under `env` and `headers` whose key names a credential.
   static func jsonValues(_ data: Data) -> [String] {
     guard let json = try? JSONSerialization.jsonObject(with: data) else { return [] }
-    return AgentConfig.blockEntries(json).filter { namesCredential($0.key) }.map { entry in
+    return AgentConfig.blockEntries(json).filter { CredentialWords.namesCredential($0.key) }.map { entry in
       entry.value.hasPrefix("Bearer ") ? String(entry.value.dropFirst(7)) : entry.value
     }
-  }
-
-  static func namesCredential(_ key: String) -> Bool {
-    let lowered = key.lowercased()
-    return [
-      "key", "token", "secret", "password", "passwd", "pwd", "pass", "auth", "credential", "private", "dsn", "_url",
-    ]
-    .contains { lowered.contains($0) }
   }
 
   /// Long enough, and not an obvious non-secret (a flag, a number, a reference, a URL

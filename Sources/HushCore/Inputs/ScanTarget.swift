@@ -74,4 +74,3 @@ public struct TargetLister {
     directory == "." || directory == "./" ? file : join(directory, file)
   }
 }
-

@@ -68,7 +68,8 @@ import Testing
     let old = FakeSecrets.githubToken(prefix: "ghp_")
     let known = try detector.scan(Array("TOKEN=\(old)".utf8), path: "app.env")
     let chain = FilterChain(baseline: Baseline(findings: known))
-    let fresh = try detector.scan(Array("TOKEN=\(old)\nNEW=\(FakeSecrets.githubToken(prefix: "ghp_"))".utf8), path: "app.env")
+    let fresh = try detector.scan(
+      Array("TOKEN=\(old)\nNEW=\(FakeSecrets.githubToken(prefix: "ghp_"))".utf8), path: "app.env")
     let (kept, dropped) = chain.applyBaseline(to: fresh)
     #expect(kept.map(\.line) == [2])
     #expect(dropped.map(\.line) == [1])
