@@ -4,27 +4,40 @@ import HushCore
 /// Recall and false positives of the catalog: planted positives must be found by their rule
 /// (or a sibling rule of the same provider), and the negative corpus must yield nothing.
 public struct AccuracyReport: Sendable {
+  /// Recall of one rule over its plantings, and its false positives on the negative corpus.
   public struct RuleFigures: Sendable {
+    /// Plantings of the rule's examples, one per file format.
     public var planted = 0
+    /// Plantings the rule found.
     public var found = 0
+    /// Findings of the rule on the negative corpus.
     public var falsePositives = 0
+    /// Found over planted (1 when nothing was planted).
     public var recall: Double { planted == 0 ? 1 : Double(found) / Double(planted) }
   }
 
+  /// Figures per rule id.
   public var rules: [String: RuleFigures] = [:]
+  /// Figures per file format.
   public var formats: [String: RuleFigures] = [:]
   /// Planted secrets that were missed: "rule-id in format".
   public var misses: [String] = []
   /// Findings in the negative corpus or beside a planted secret: "rule-id at path:line".
   public var falsePositives: [String] = []
+  /// Files read from the negative corpus.
   public var negativeFiles = 0
+  /// Bytes read from the negative corpus.
   public var negativeBytes = 0
 
+  /// Plantings in all.
   public var planted: Int { rules.values.reduce(0) { $0 + $1.planted } }
+  /// Plantings found in all.
   public var found: Int { rules.values.reduce(0) { $0 + $1.found } }
+  /// Found over planted, all rules together.
   public var recall: Double { planted == 0 ? 1 : Double(found) / Double(planted) }
 }
 
+/// Runs the harness: plants every rule's examples in every format and scans the negative corpus.
 public enum Accuracy {
   /// Measures `catalog` on its own plantings and on the files under `negatives`.
   public static func measure(_ catalog: RuleCatalog, negatives: URL) throws -> AccuracyReport {

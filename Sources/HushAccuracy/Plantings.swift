@@ -3,9 +3,13 @@ import HushCore
 
 /// One secret planted in a file of some format, for the rule that should find it.
 public struct Planting: Sendable {
+  /// The rule whose example was planted.
   public let rule: Rule
+  /// The file format it was planted in.
   public let format: String
+  /// The file name the planting is scanned as.
   public let path: String
+  /// The file's text, the example inside it.
   public let text: [UInt8]
   /// Byte offsets of the planted secret in `text`.
   public let secret: Range<Int>
@@ -18,6 +22,7 @@ public struct Planting: Sendable {
 public enum Plantings {
   static let asWritten = "as written"
 
+  /// Every planting of every example of `rules`.
   public static func all(for catalog: RuleCatalog) throws -> [Planting] {
     try catalog.rules.flatMap { rule in try plantings(for: rule) }
   }

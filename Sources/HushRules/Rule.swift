@@ -9,18 +9,24 @@ public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
 
 /// One detection rule of the catalog (`patterns/*.toml` or a user's config).
 public struct Rule: Sendable, Hashable, CustomStringConvertible {
+  /// Stable kebab-case id; baselines and allowlists refer to it.
   public var id: String
+  /// What the secret is, in a few words.
   public var description: String
+  /// Who issues it (`github`, `aws`, `generic` …).
   public var provider: String
+  /// How bad a leak is.
   public var severity: Severity
   /// Lower-case literals; the prefilter runs the regex only near one of them.
   public var keywords: [String]
+  /// The PCRE2 pattern.
   public var regex: String
   /// The capture group that holds the secret (0: the whole match).
   public var secretGroup: Int
   /// Shannon bits per character the secret must reach (for a base64-sized alphabet; scaled
   /// to the secret's own alphabet). Nil: no entropy check.
   public var minEntropy: Double?
+  /// The offline check a match must pass, if any.
   public var validator: Validator?
   /// The match may span lines (PEM blocks, JSON files).
   public var isMultiline: Bool
@@ -28,13 +34,16 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
   public var reference: String?
   /// What to do once this secret has leaked.
   public var rotate: String
+  /// Texts the rule must match.
   public var examples: [String]
+  /// Texts the rule must not match.
   public var counterExamples: [String]
   /// Globs on the repository-relative path; empty means every file.
   public var paths: [String]
   /// `file:line` of the rule's definition.
   public var location: String
 
+  /// A rule from its fields (the parser and the built-in checks make them).
   public init(
     id: String, description: String, provider: String, severity: Severity, keywords: [String],
     regex: String, secretGroup: Int = 1, minEntropy: Double? = nil, validator: Validator? = nil,

@@ -3,8 +3,10 @@ import TOMLKit
 /// The rules Hush runs: parsed and validated from TOML (`patterns/*.toml`, compiled into the
 /// binary, and rules a user adds).
 public struct RuleCatalog: Sendable {
+  /// The rules, in file order.
   public let rules: [Rule]
 
+  /// A catalog of `rules`.
   public init(rules: [Rule]) { self.rules = rules }
 
   /// Parses rule files; ids must be unique across all of them.
@@ -73,9 +75,11 @@ public struct RuleCatalog: Sendable {
 
 /// Line numbers of rule headers and keys, which TOMLKit does not report.
 public struct SourceLines: Sendable {
+  /// The text's lines, in order.
   public let lines: [Substring]
   let ruleHeaders: [Int]
 
+  /// The lines of `text`, and where its `[[rule]]` tables start.
   public init(text: String) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     self.lines = lines

@@ -7,6 +7,7 @@ public enum RuleError: Error, Equatable, CustomStringConvertible {
   case invalidValue(String, reason: String, file: String, line: Int)
   case duplicateID(String, file: String, line: Int, firstSeen: String)
 
+  /// The message, starting with `file:line:`.
   public var description: String {
     switch self {
     case .syntax(let message, let file, let line, let column):

@@ -151,6 +151,7 @@ public enum CRC32 {
     return crc
   }
 
+  /// The CRC-32 (IEEE 802.3) of `bytes`.
   public static func checksum<C: Collection<UInt8>>(_ bytes: C) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }

@@ -1,9 +1,9 @@
 /// `hush audit`: are the files that hold secrets ignored, and is none tracked?
 public struct AuditCommand: Sendable {
-  public var path: String
-  public var fix: Bool
-  public var report: ReportSettings
-  public var input: ScannerSetup
+  var path: String
+  var fix: Bool
+  var report: ReportSettings
+  var input: ScannerSetup
 
   /// The command with its arguments.
   public init(path: String, fix: Bool, report: ReportSettings, input: ScannerSetup) {

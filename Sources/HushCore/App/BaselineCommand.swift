@@ -2,10 +2,10 @@ import Foundation
 
 /// `hush baseline`: records today's findings as known.
 public struct BaselineCommand: Sendable {
-  public var path: String
-  public var output: String?
-  public var update: Bool
-  public var input: ScannerSetup
+  var path: String
+  var output: String?
+  var update: Bool
+  var input: ScannerSetup
 
   /// The command with its arguments (the input's baseline option is ignored: this writes one).
   public init(path: String, output: String?, update: Bool, input: ScannerSetup) {

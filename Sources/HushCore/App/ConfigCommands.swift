@@ -1,6 +1,6 @@
 /// `hush config check`: validates a config as a scan would load it, and then some.
 public struct ConfigCheckCommand: Sendable {
-  public var file: String?
+  var file: String?
 
   /// The command for `file` (nil: the config a scan here would use).
   public init(file: String?) { self.file = file }
@@ -26,7 +26,7 @@ public struct ConfigCheckCommand: Sendable {
 
 /// `hush config init`: a commented starter `.hush.toml`, never over an existing one.
 public struct ConfigInitCommand: Sendable {
-  public var file: String?
+  var file: String?
 
   /// The command writing `file` (nil: `.hush.toml` at the repository root).
   public init(file: String?) { self.file = file }

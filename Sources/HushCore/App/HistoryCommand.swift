@@ -2,12 +2,12 @@ import Foundation
 
 /// `hush history`: every unique blob of the selected history once, each secret attributed.
 public struct HistoryCommand: Sendable {
-  public var revisions: [String]
-  public var branch: String?
-  public var since: String?
-  public var writePurgeFile: String?
-  public var report: ReportSettings
-  public var input: ScannerSetup
+  var revisions: [String]
+  var branch: String?
+  var since: String?
+  var writePurgeFile: String?
+  var report: ReportSettings
+  var input: ScannerSetup
 
   /// The command with its arguments.
   public init(

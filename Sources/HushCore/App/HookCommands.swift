@@ -2,9 +2,9 @@ import Foundation
 
 /// `hush install`: wires the hooks without losing any.
 public struct InstallCommand: Sendable {
-  public var prePush: Bool
-  public var dryRun: Bool
-  public var force: Bool
+  var prePush: Bool
+  var dryRun: Bool
+  var force: Bool
 
   /// The command with its flags.
   public init(prePush: Bool, dryRun: Bool, force: Bool) {

@@ -2,8 +2,8 @@ import Foundation
 
 /// `hush pre-push`, as the pre-push hook runs it: git's lines on stdin.
 public struct PrePushCommand: Sendable {
-  public var report: ReportSettings
-  public var input: ScannerSetup
+  var report: ReportSettings
+  var input: ScannerSetup
 
   /// The command with its options.
   public init(report: ReportSettings, input: ScannerSetup) {

@@ -4,7 +4,7 @@ import Foundation
 public struct RulesListCommand: Sendable {
   /// `text` (aligned columns) or `json`.
   public enum Format: String, Sendable, CaseIterable { case text, json }
-  public var format: Format
+  var format: Format
 
   /// The command in `format`.
   public init(format: Format) { self.format = format }
@@ -29,7 +29,7 @@ public struct RulesListCommand: Sendable {
 
 /// `hush rules check`: every rule's examples must match and its counter-examples must not.
 public struct RulesCheckCommand: Sendable {
-  public var files: [String]
+  var files: [String]
 
   /// The command for rule files (none: the built-in catalog).
   public init(files: [String]) { self.files = files }

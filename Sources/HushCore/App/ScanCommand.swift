@@ -2,10 +2,10 @@ import Foundation
 
 /// `hush scan`: files, directories, or stdin (`-`).
 public struct ScanCommand: Sendable {
-  public var paths: [String]
-  public var allFiles: Bool
-  public var report: ReportSettings
-  public var input: ScannerSetup
+  var paths: [String]
+  var allFiles: Bool
+  var report: ReportSettings
+  var input: ScannerSetup
 
   /// The command with its arguments.
   public init(paths: [String], allFiles: Bool, report: ReportSettings, input: ScannerSetup) {

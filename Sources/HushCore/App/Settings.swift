@@ -3,12 +3,12 @@ import Foundation
 /// How a command reports, as plain values: what the CLI's options map to, and what the
 /// pre-commit fast path builds without an argument parser. Defaults match the options'.
 public struct ReportSettings: Sendable {
-  public var format: ReportFormat = .text
-  public var output: String?
-  public var showSecrets = false
-  public var quiet = false
-  public var verbose = false
-  public var explain = false
+  var format: ReportFormat = .text
+  var output: String?
+  var showSecrets = false
+  var quiet = false
+  var verbose = false
+  var explain = false
 
   /// The settings of a command given no reporting option.
   public init() {}
@@ -52,9 +52,9 @@ public struct ReportSettings: Sendable {
 /// Where a command's rules, config and baseline come from: the option values of every
 /// command that reads content.
 public struct ScannerSetup: Sendable {
-  public var maxFileSize: String?
-  public var config: String?
-  public var baseline: String?
+  var maxFileSize: String?
+  var config: String?
+  var baseline: String?
 
   /// The options' values; nil means the default.
   public init(maxFileSize: String? = nil, config: String? = nil, baseline: String? = nil) {

@@ -1,7 +1,7 @@
 /// `hush staged`, as the pre-commit hook runs it.
 public struct StagedCommand: Sendable {
-  public var report: ReportSettings
-  public var input: ScannerSetup
+  var report: ReportSettings
+  var input: ScannerSetup
 
   /// The command with its options; `StagedCommand()` is the hook's exact invocation.
   public init(report: ReportSettings = ReportSettings(), input: ScannerSetup = ScannerSetup()) {

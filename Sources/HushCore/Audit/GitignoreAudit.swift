@@ -4,15 +4,15 @@ import Foundation
 public struct AuditResult: Sendable {
   /// A sensitive file in the work tree that is not safely ignored.
   public struct Problem: Sendable, Equatable {
-    public enum Kind: String, Sendable { case tracked, notIgnored, personalOnly }
-    public let kind: Kind
-    public let path: String
-    public let pattern: SensitivePattern
+    enum Kind: String, Sendable { case tracked, notIgnored, personalOnly }
+    let kind: Kind
+    let path: String
+    let pattern: SensitivePattern
     /// For `personalOnly`: the excludes file that ignores it.
     public let source: String?
   }
 
-  public var problems: [Problem] = []
+  var problems: [Problem] = []
   /// Required `.gitignore` lines the shared ignore files lack.
   public var missingLines: [String] = []
   /// Literal secrets in agent configs that git would commit.
@@ -30,17 +30,17 @@ public struct AuditResult: Sendable {
 /// Checks that the files holding secrets are ignored by the repository's shared
 /// `.gitignore`, that none is tracked, and that agent configs hold no literal tokens.
 public struct GitignoreAudit: Sendable {
-  public let root: String
-  public let patterns: [SensitivePattern]
+  let root: String
+  let patterns: [SensitivePattern]
   private var git: Git { Git(directory: root) }
 
-  public init(directory: String, config: HushConfig) throws(GitError) {
+  init(directory: String, config: HushConfig) throws(GitError) {
     guard let tree = Git(directory: directory).workTree() else { throw .notARepository(directory) }
     root = tree.root
     patterns = SensitiveFiles.catalog(extra: config.auditPatterns).filter(\.mustBeIgnored)
   }
 
-  public func run(fix: Bool) throws -> AuditResult {
+  func run(fix: Bool) throws -> AuditResult {
     var result = AuditResult()
     let tracked = try files(["ls-files", "-z"])
     let untracked = try files(["ls-files", "-z", "--others", "--exclude-standard"])

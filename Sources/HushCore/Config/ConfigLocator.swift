@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds and loads the config that applies to a scan.
 public enum ConfigLocator {
-  public static let fileName = ".hush.toml"
+  static let fileName = ".hush.toml"
 
   /// `explicit` when given (it must exist); else `.hush.toml` at the root of the work tree
   /// holding `path`, or beside `path` outside a repository; else the defaults.

@@ -9,6 +9,7 @@ public enum ConfigError: HushError, Equatable {
   case unknownRule(String, file: String, line: Int)
   case unreadable(String, reason: String)
 
+  /// The message, starting with `file:line:`.
   public var description: String {
     switch self {
     case .syntax(let message, let file, let line, let column):
@@ -30,19 +31,19 @@ public enum ConfigError: HushError, Equatable {
 /// What a finding may be allowed by: path globs, regexes on the secret or on its line, and
 /// stopwords (a secret containing one, case-insensitively, is not reported).
 public struct AllowlistSpec: Sendable, Equatable {
-  public var paths: [String] = []
-  public var secrets: [String] = []
-  public var lines: [String] = []
-  public var stopwords: [String] = []
-  public init() {}
+  var paths: [String] = []
+  var secrets: [String] = []
+  var lines: [String] = []
+  var stopwords: [String] = []
+  init() {}
 
-  public var isEmpty: Bool { paths.isEmpty && secrets.isEmpty && lines.isEmpty && stopwords.isEmpty }
+  var isEmpty: Bool { paths.isEmpty && secrets.isEmpty && lines.isEmpty && stopwords.isEmpty }
 }
 
 /// Changes a team makes to one built-in rule (`[rules.RULE-ID]`).
 public struct RuleOverride: Sendable, Equatable {
-  public var minEntropy: Double?
-  public var allowlist = AllowlistSpec()
+  var minEntropy: Double?
+  var allowlist = AllowlistSpec()
   /// Where it was set, for errors about the id.
   public var line = 0
 }
@@ -54,18 +55,18 @@ public struct HushConfig: Sendable, Equatable {
   public var file = ""
   /// False drops the built-in catalog: only the config's own rules run.
   public var extendsCatalog = true
-  public var maxFileSize: Int?
+  var maxFileSize: Int?
   /// Built-in rules turned off, with the line of the `disable` key.
   public var disabledRules: [String] = []
-  public var disabledLine = 0
-  public var overrides: [String: RuleOverride] = [:]
-  public var allowlist = AllowlistSpec()
+  var disabledLine = 0
+  var overrides: [String: RuleOverride] = [:]
+  var allowlist = AllowlistSpec()
   /// Rules the config adds (same schema as `patterns/`).
   public var addedRules: [Rule] = []
   /// More `.gitignore` lines `hush audit` requires (`[audit] sensitive = [...]`).
   public var auditPatterns: [String] = []
 
-  public init(allowlistedPaths: [String] = [], auditPatterns: [String] = []) {
+  init(allowlistedPaths: [String] = [], auditPatterns: [String] = []) {
     allowlist.paths = allowlistedPaths
     self.auditPatterns = auditPatterns
   }
@@ -110,7 +111,7 @@ public struct HushConfig: Sendable, Equatable {
     return RuleCatalog(rules: rules)
   }
 
-  public static func parse(_ text: String, file: String) throws -> HushConfig {
+  static func parse(_ text: String, file: String) throws -> HushConfig {
     try ConfigParser(text: text, file: file).config()
   }
 }

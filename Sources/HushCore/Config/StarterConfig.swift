@@ -1,6 +1,6 @@
 /// What `hush config init` writes: every key, commented, with working examples.
 public enum StarterConfig {
-  public static let text = #"""
+  static let text = #"""
     # Hush configuration: see the "Configuration" section of Hush's README.
     # Unknown keys, wrong types and invalid regexes are errors: nothing is silently ignored.
 

@@ -3,7 +3,7 @@ import Foundation
 /// AI-agent configs (`mcp.json` and its cousins) that hold literal tokens in their `env` or
 /// `headers` blocks, where a `${VAR}` reference belongs.
 public enum AgentConfig {
-  public static let rule = Rule(
+  static let rule = Rule(
     id: "mcp-config-literal-secret", description: "Literal secret in an AI-agent (MCP) config",
     provider: "file", severity: .high, keywords: [], regex: "",
     rotate:

@@ -6,6 +6,7 @@ public struct DetectorOptions: Sendable {
   public var useJIT = true
   /// Run a rule's regex only near its keywords. Off: every rule runs on every line.
   public var usePrefilter = true
+  /// Options; the defaults are what users get.
   public init(useJIT: Bool = true, usePrefilter: Bool = true) {
     self.useJIT = useJIT
     self.usePrefilter = usePrefilter
@@ -25,7 +26,7 @@ public final class DetectorScratch {
   public var dropped: [DroppedMatch]?
   /// The drops of every buffer so far, placed (never the secret).
   public var explained: [Explanation] = []
-  public init(explains: Bool = false) { dropped = explains ? [] : nil }
+  init(explains: Bool = false) { dropped = explains ? [] : nil }
 }
 
 /// A match a check or filter dropped, and why.
@@ -34,7 +35,7 @@ public struct DroppedMatch: Sendable {
   public let rule: String
   /// Where the secret (or the abandoned window) was, in the scanned buffer.
   public let range: Range<Int>
-  public let reason: DropReason
+  let reason: DropReason
 
   /// A drop of `rule`'s match at `range`.
   public init(rule: String, range: Range<Int>, reason: DropReason) {
@@ -48,8 +49,8 @@ public struct DroppedMatch: Sendable {
 /// placeholder and validator checks → overlap resolution. What is then reported is the
 /// filter chain's decision (`FilterChain`), not the detector's.
 public final class Detector: Sendable {
-  public let rules: [Rule]
-  public let options: DetectorOptions
+  let rules: [Rule]
+  let options: DetectorOptions
   private let index: KeywordIndex
   private let keywordLengths: [Int]
   /// Rules of keyword `k`: `ruleList[ruleStart[k]..<ruleStart[k + 1]]` (flat, so the hot
@@ -64,6 +65,7 @@ public final class Detector: Sendable {
   static let lookAhead = 8 * 1024
   static let multilineLookAhead = 16 * 1024
 
+  /// A detector for the catalog's rules (regexes compile lazily, on their first keyword hit).
   public init(catalog: RuleCatalog, options: DetectorOptions = DetectorOptions()) {
     rules = catalog.rules
     self.options = options

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Shannon entropy of a candidate secret, judged against the alphabet it is written in.
 ///

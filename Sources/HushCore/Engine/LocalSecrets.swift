@@ -1,11 +1,9 @@
-import Foundation
-
 /// The values of the secret files a developer keeps beside the code (`.env*`, agent
 /// configs), so that a line elsewhere holding one verbatim is caught whatever its entropy:
 /// the low-entropy password no pattern can recognise. The values stay in memory; findings
 /// show them redacted even with `--show-secrets`.
 public struct LocalSecrets: Sendable {
-  public static let rule = Rule(
+  static let rule = Rule(
     id: "known-local-secret",
     description: "A value from your local secret file (.env, agent config) appears here verbatim",
     provider: "local", severity: .high, keywords: [], regex: "",
@@ -18,7 +16,7 @@ public struct LocalSecrets: Sendable {
   private let values: [[UInt8]]
   private let index: KeywordIndex
 
-  public var isEmpty: Bool { values.isEmpty }
+  var isEmpty: Bool { values.isEmpty }
 
   /// A matcher for `values`, each with the files it came from.
   public init(values: [String: Set<String>]) {

@@ -7,6 +7,7 @@ public enum RegexError: HushError, Equatable {
   case match(rule: String, message: String)
   case outOfMemory(rule: String)
 
+  /// The message, naming the pattern.
   public var description: String {
     switch self {
     case .compile(let rule, let message, let offset):
@@ -29,9 +30,9 @@ public enum RegexError: HushError, Equatable {
 
 /// One match: the byte range of the whole match and of each capture group (nil if unset).
 public struct RegexMatch: Sendable, Equatable {
-  public let groups: [Range<Int>?]
-  public var range: Range<Int> { groups[0] ?? 0..<0 }
-  public func group(_ index: Int) -> Range<Int>? { index < groups.count ? groups[index] : nil }
+  let groups: [Range<Int>?]
+  var range: Range<Int> { groups[0] ?? 0..<0 }
+  func group(_ index: Int) -> Range<Int>? { index < groups.count ? groups[index] : nil }
 }
 
 /// Per-thread matching state: PCRE2 match data, a match context with limits, and a JIT stack.
@@ -43,7 +44,7 @@ public final class MatchScratch {
   /// Enough pairs for any rule; PCRE2 fills fewer when a pattern has fewer groups.
   fileprivate static let ovectorPairs: UInt32 = 32
 
-  public init() {
+  init() {
     // Allocation failures here mean the process is out of memory: nothing sensible to do.
     guard let data = pcre2_match_data_create_8(Self.ovectorPairs, nil),
       let context = pcre2_match_context_create_8(nil)
@@ -67,11 +68,11 @@ public final class MatchScratch {
 /// A compiled, JIT-optimised pattern: the only type that touches libpcre2.
 // PCRE2 never mutates compiled code while matching and all per-match state lives in the
 // caller's MatchScratch, so one instance is safe to share across threads.
-public final class PCRE2Regex: @unchecked Sendable {
+final class PCRE2Regex: @unchecked Sendable {
   /// The rule (or other owner) named in errors.
   public let name: String
-  public let pattern: String
-  public let isJITCompiled: Bool
+  let pattern: String
+  let isJITCompiled: Bool
   /// Number of capture groups in the pattern.
   public let captureCount: Int
   private let code: OpaquePointer

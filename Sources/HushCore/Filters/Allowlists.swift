@@ -23,7 +23,7 @@ public struct Allowlists: Sendable {
   let global: Compiled
   let perRule: [String: Compiled]
 
-  public init(config: HushConfig) throws(RegexError) {
+  init(config: HushConfig) throws(RegexError) {
     global = try Compiled(config.allowlist, name: "allowlist")
     var perRule: [String: Compiled] = [:]
     for (id, override) in config.overrides where !override.allowlist.isEmpty {

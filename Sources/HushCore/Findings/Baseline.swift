@@ -6,6 +6,7 @@ public enum BaselineError: HushError, Equatable {
   case invalid(file: String, line: Int, reason: String)
   case exists(String)
 
+  /// The message, naming the baseline file.
   public var description: String {
     switch self {
     case .invalid(let file, let line, let reason): "\(file):\(line): invalid baseline: \(reason)"
@@ -20,19 +21,20 @@ public enum BaselineError: HushError, Equatable {
 /// No line numbers and no dates, one entry per line, sorted: moving a secret keeps it known,
 /// and two branches' baselines merge line by line (with `merge=union`, cleanly).
 public struct Baseline: Sendable, Equatable {
-  public struct Entry: Hashable, Sendable, Comparable {
-    public let rule: String
-    public let path: String
-    public let fingerprint: String
+  struct Entry: Hashable, Sendable, Comparable {
+    let rule: String
+    let path: String
+    let fingerprint: String
 
-    public static func < (a: Entry, b: Entry) -> Bool {
+    /// Entries sort by path, then rule, then fingerprint, as the file lists them.
+    static func < (a: Entry, b: Entry) -> Bool {
       (a.path, a.rule, a.fingerprint) < (b.path, b.rule, b.fingerprint)
     }
   }
 
-  public static let defaultName = ".hush-baseline.json"
-  public let salt: [UInt8]
-  public private(set) var entries: Set<Entry>
+  static let defaultName = ".hush-baseline.json"
+  let salt: [UInt8]
+  private(set) var entries: Set<Entry>
 
   /// A baseline of `findings` under `salt` (a fresh random one when nil).
   public init(findings: [Finding], salt: [UInt8]? = nil) {
@@ -64,7 +66,7 @@ public struct Baseline: Sendable, Equatable {
       + "    null\n  ]\n}\n"
   }
 
-  public static func parse(_ data: Data, file: String) throws(BaselineError) -> Baseline {
+  static func parse(_ data: Data, file: String) throws(BaselineError) -> Baseline {
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       throw .invalid(file: file, line: 1, reason: "not a JSON object (a merge conflict left in it?)")
     }

@@ -65,10 +65,10 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
 
 /// One drop, where it happened: a file, and for a match its line, column and rule.
 public struct Explanation: Sendable, Equatable, Comparable, CustomStringConvertible {
-  public let path: String
+  let path: String
   /// The place and rule of a dropped match; nil for a file that was not scanned.
   public let match: (line: Int, column: Int, rule: String)?
-  public let reason: DropReason
+  let reason: DropReason
 
   /// A dropped match.
   public init(path: String, line: Int, column: Int, rule: String, reason: DropReason) {
@@ -90,6 +90,7 @@ public struct Explanation: Sendable, Equatable, Comparable, CustomStringConverti
     return "\(Printable.text(path)):\(match.line):\(match.column) \(match.rule): not reported: \(reason)"
   }
 
+  /// Equal when the place, the rule and the reason are.
   public static func == (a: Explanation, b: Explanation) -> Bool {
     a.path == b.path && a.reason == b.reason && a.match?.line == b.match?.line
       && a.match?.column == b.match?.column && a.match?.rule == b.match?.rule

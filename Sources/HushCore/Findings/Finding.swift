@@ -1,5 +1,6 @@
 /// A secret found by a rule at a place in a file (or blob, or stdin).
 public struct Finding: Sendable {
+  /// The rule that found it.
   public let rule: Rule
   /// The path as the user would type it (`-` for stdin).
   public var path: String
@@ -40,7 +41,7 @@ public struct Finding: Sendable {
 
 /// Masks secrets for every output: keeps at most a 4-character public prefix.
 public enum Redaction {
-  public static let mask = "********"
+  static let mask = "********"
 
   /// Keeps the first characters (at most 4) only when the secret starts with one of its rule's
   /// keywords, i.e. a public prefix such as `AKIA`, `ghp_` or `sk_l`.

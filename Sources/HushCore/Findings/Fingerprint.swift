@@ -12,7 +12,7 @@ public struct Fingerprinter: Sendable {
   /// A fixed key (a baseline's salt), for fingerprints that compare across runs.
   public init(salt: [UInt8]) { key = salt }
 
-  public func fingerprint(rule: String, secret: [UInt8]) -> String {
+  func fingerprint(rule: String, secret: [UInt8]) -> String {
     var message = Array(rule.utf8)
     message.append(0)
     message += secret

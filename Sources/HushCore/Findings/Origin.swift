@@ -22,10 +22,10 @@ struct SecretKey: Hashable {
 
 /// A commit as history reports show it.
 public struct Commit: Sendable, Equatable {
-  public let id: String
-  public let parents: [String]
-  public let author: String
-  public let email: String
+  let id: String
+  let parents: [String]
+  let author: String
+  let email: String
   /// Committer time, seconds since 1970: when the commit (and its content) came to be.
   public let time: Int
   /// The subject line of the message.

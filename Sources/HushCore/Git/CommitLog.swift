@@ -3,7 +3,7 @@
 public struct Change: Sendable, Equatable {
   /// Index of the commit in `CommitLog.commits`.
   public let commit: Int
-  public let path: String
+  let path: String
   /// The blob before the change at that path (first parent's), or nil when it is new.
   public let oldBlob: String?
   /// The blob after it, or nil for a deletion.
@@ -15,8 +15,8 @@ public struct Change: Sendable, Equatable {
 /// The commits of a `git log --raw -z` run and the changes they make, in log order (newest
 /// first by default).
 public struct CommitLog: Sendable {
-  public var commits: [Commit] = []
-  public var changes: [Change] = []
+  var commits: [Commit] = []
+  var changes: [Change] = []
 
   /// How merge commits' changes are listed.
   public enum MergeDiffs: String, Sendable {
@@ -43,7 +43,7 @@ public struct CommitLog: Sendable {
   private static let commitStart: UInt8 = 1
   private static let zeroID = String(repeating: "0", count: 40)
 
-  public static func parse(_ output: [UInt8]) throws(GitError) -> CommitLog {
+  static func parse(_ output: [UInt8]) throws(GitError) -> CommitLog {
     var log = CommitLog()
     var position = 0
     while position < output.count {

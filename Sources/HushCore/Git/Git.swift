@@ -8,6 +8,7 @@ public enum GitError: HushError, Equatable {
   case corruptObject(String, message: String)
   case nothingRead(files: Int)
 
+  /// The message: the git command and what git said.
   public var description: String {
     switch self {
     case .notInstalled:
@@ -26,9 +27,7 @@ public enum GitError: HushError, Equatable {
 
 /// The only door to git: runs its plumbing commands in one directory.
 public struct Git: Sendable {
-  public let directory: String
-
-  public init(directory: String) { self.directory = directory }
+  let directory: String
 
   /// The work tree that holds `directory`: its root and `directory`'s path under it (empty
   /// or ending in `/`). Nil outside a work tree. Found as git finds it, by the nearest

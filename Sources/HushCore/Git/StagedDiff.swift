@@ -35,7 +35,7 @@ public enum StagedDiff {
     "--dst-prefix=b/", "--diff-filter=ACMRT", "--ignore-submodules=all",
   ]
 
-  public static func parse(_ output: [UInt8]) throws(GitError) -> [StagedFile] {
+  static func parse(_ output: [UInt8]) throws(GitError) -> [StagedFile] {
     var files: [StagedFile] = []
     var position = 0
     while position < output.count, output[position] == UInt8(ascii: ":") {
@@ -117,8 +117,8 @@ public enum StagedDiff {
     return CQuote.unquote(rest).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// The path of `a/P b/P` (the same P twice, as renames are off), or of `"a/P" "b/P"` when
-  /// git quoted it.
+  /// The path of `a/P b/P` (the same P twice: a renamed or copied file's new path comes from
+  /// its `rename to` / `copy to` line instead), or of `"a/P" "b/P"` when git quoted it.
   static func headerPath(_ rest: ArraySlice<UInt8>) -> String? {
     if rest.first == UInt8(ascii: "\"") {
       guard let unquoted = CQuote.unquote(rest), unquoted.starts(with: Array("a/".utf8)) else { return nil }

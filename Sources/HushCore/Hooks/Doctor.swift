@@ -2,21 +2,19 @@ import Foundation
 
 /// One check of `hush doctor`: what was looked at, whether it is right, and the fix.
 public struct DoctorCheck: Sendable, Equatable {
-  public let name: String
-  public let isOK: Bool
-  public let detail: String
-  public let fix: String?
+  let name: String
+  let isOK: Bool
+  let detail: String
+  let fix: String?
 }
 
 /// Proves that the pre-commit hook protects the repository: it is there, executable, reaches
 /// Hush, and a commit of a canary secret through it is blocked, all in a throw-away
 /// repository whose hooks are the user's (never the user's index, work tree or objects).
 public struct Doctor: Sendable {
-  public let installer: HookInstaller
+  let installer: HookInstaller
 
-  public init(installer: HookInstaller) { self.installer = installer }
-
-  public func run() throws -> [DoctorCheck] {
+  func run() throws -> [DoctorCheck] {
     var checks = [DoctorCheck(name: "hooks directory", isOK: true, detail: installer.hooksDirectory, fix: nil)]
     let managers = installer.managers(for: [.preCommit])
     if !managers.isEmpty {

@@ -9,7 +9,7 @@ public enum HookKind: String, Sendable, CaseIterable {
 /// Something that manages hooks already; Hush tells the user what to add instead of
 /// writing over it.
 public struct HookManager: Sendable, Equatable {
-  public let name: String
+  let name: String
   /// The exact configuration to add, for a user to paste.
   public let instructions: String
 }
@@ -31,8 +31,8 @@ public struct HookInstaller: Sendable {
   /// Where an existing hook is kept while Hush's runs it.
   public static let previousSuffix = ".hush-previous"
 
-  public let hooksDirectory: String
-  public let workTree: String?
+  let hooksDirectory: String
+  let workTree: String?
   /// The hush binary the hook tries first (the one installing it), before PATH.
   public let hushPath: String
 
@@ -105,7 +105,7 @@ public struct HookInstaller: Sendable {
     }
   }
 
-  public func hookPath(_ kind: HookKind) -> String { PathName.join(hooksDirectory, kind.rawValue) }
+  func hookPath(_ kind: HookKind) -> String { PathName.join(hooksDirectory, kind.rawValue) }
 
   static func read(_ path: String) -> String? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -15,19 +15,19 @@ public enum FileContent {
 /// Reads files into one reusable buffer (one reader per worker thread), with the checks a
 /// scanner needs before it looks at a byte: regular file, size limit, binary content.
 public final class FileReader {
-  public let maxFileSize: Int
+  let maxFileSize: Int
   private var buffer: UnsafeMutableRawBufferPointer
   /// A NUL byte in the first 8 KiB marks a file as binary, as git decides.
   public static let binaryProbeLength = 8 * 1024
 
-  public init(maxFileSize: Int) {
+  init(maxFileSize: Int) {
     self.maxFileSize = maxFileSize
     buffer = .allocate(byteCount: 64 * 1024, alignment: 16)
   }
 
   deinit { buffer.deallocate() }
 
-  public func read(_ path: String) -> FileContent {
+  func read(_ path: String) -> FileContent {
     // lstat first: a symlink (git can list one) must not lead the scan out of the tree, and
     // opening a socket or device has side effects.
     var link = stat()

@@ -5,6 +5,7 @@ public enum InputError: HushError, Equatable {
   case invalidSize(String)
   case malformedPushLine(String)
 
+  /// The message, naming the input.
   public var description: String {
     switch self {
     case .noSuchPath(let path): "\(path): no such file or directory"
@@ -19,7 +20,7 @@ public enum InputError: HushError, Equatable {
 
 /// Parses sizes such as `10MiB`, `10M`, `512k`, `1048576`.
 public enum ByteSize {
-  public static func parse(_ text: String) throws(InputError) -> Int {
+  static func parse(_ text: String) throws(InputError) -> Int {
     let trimmed = text.trimmingPrefix(while: \.isWhitespace).lowercased()
     let digits = trimmed.prefix(while: \.isNumber)
     let unit = trimmed.dropFirst(digits.count).filter { !$0.isWhitespace }

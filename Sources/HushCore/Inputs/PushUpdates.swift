@@ -1,9 +1,9 @@
 /// One ref update git is about to push, as its pre-push hook reads it on stdin.
 public struct PushUpdate: Sendable, Equatable {
-  public let localRef: String
-  public let localID: String
-  public let remoteRef: String
-  public let remoteID: String
+  let localRef: String
+  let localID: String
+  let remoteRef: String
+  let remoteID: String
 
   /// Deleting a remote branch pushes no content.
   public var isDeletion: Bool { localID.allSatisfy { $0 == "0" } }
@@ -13,7 +13,7 @@ public struct PushUpdate: Sendable, Equatable {
 
 /// Parses git's pre-push lines: `<local ref> SP <local id> SP <remote ref> SP <remote id>`.
 public enum PushUpdates {
-  public static func parse(_ text: String) throws(InputError) -> [PushUpdate] {
+  static func parse(_ text: String) throws(InputError) -> [PushUpdate] {
     try text.split(separator: "\n", omittingEmptySubsequences: true).map { line throws(InputError) in
       let fields = line.split(separator: " ")
       guard fields.count == 4, isObjectID(fields[1]), isObjectID(fields[3]) else {

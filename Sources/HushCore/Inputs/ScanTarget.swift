@@ -13,10 +13,10 @@ public struct ScanTarget: Sendable, Equatable {
 
 /// Turns the user's PATH arguments into the files to scan.
 public struct TargetLister {
-  public let includeIgnored: Bool
-  public var onWarning: (String) -> Void
+  let includeIgnored: Bool
+  var onWarning: (String) -> Void
 
-  public init(includeIgnored: Bool, onWarning: @escaping (String) -> Void) {
+  init(includeIgnored: Bool, onWarning: @escaping (String) -> Void) {
     self.includeIgnored = includeIgnored
     self.onWarning = onWarning
   }

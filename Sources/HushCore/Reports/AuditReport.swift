@@ -1,6 +1,6 @@
 /// Reports of `hush audit`.
 public enum AuditReport {
-  public static func text(_ result: AuditResult, options: ReportOptions) -> String {
+  static func text(_ result: AuditResult, options: ReportOptions) -> String {
     var lines: [String] = []
     for problem in result.problems {
       let path = Printable.text(problem.path)
@@ -35,7 +35,7 @@ public enum AuditReport {
     return lines.map { $0 + "\n" }.joined()
   }
 
-  public static func json(_ result: AuditResult, options: ReportOptions) -> String {
+  static func json(_ result: AuditResult, options: ReportOptions) -> String {
     let q = JSONWriter.quoted
     let problems = result.problems.map { problem in
       var members = [

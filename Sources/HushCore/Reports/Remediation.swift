@@ -1,17 +1,15 @@
-import Foundation
-
 /// One leaked secret, however many places it appears: what to rotate, where it is, how long
 /// it has been exposed.
 public struct LeakedSecret: Sendable {
-  public let rule: Rule
-  public let fingerprint: String
+  let rule: Rule
+  let fingerprint: String
   /// Redacted, for display.
   public let redacted: String
-  public let firstCommit: Commit
-  public let paths: [String]
+  let firstCommit: Commit
+  let paths: [String]
   /// Places it was added at: one per finding and per other path of the same blob.
   public let occurrences: Int
-  public let isInHead: Bool
+  let isInHead: Bool
   /// Whole days since the commit that introduced it.
   public let exposedDays: Int
   /// A file that is a secret as a whole (`.env`): purged by path, not by text.
@@ -23,11 +21,11 @@ public struct LeakedSecret: Sendable {
 /// The remediation plan of a history scan: findings grouped by secret, rotation first, then
 /// how to purge the history.
 public struct Remediation: Sendable {
-  public let secrets: [LeakedSecret]
+  let secrets: [LeakedSecret]
   /// Where `--write-purge-file` wrote (or would write) the replacements.
   public let purgeFile: String?
 
-  public static let warning =
+  static let warning =
     "Purging history does not un-leak a secret: every clone, fork, CI cache and mirror made before "
     + "still has it. Rotate each secret first; purge only to stop the history from spreading it further."
 

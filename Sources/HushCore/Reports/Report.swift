@@ -5,10 +5,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// What every report needs besides the findings.
 public struct ReportOptions: Sendable {
-  public var showSecrets = false
-  public var color = false
-  public var fingerprinter = Fingerprinter()
-  public init(showSecrets: Bool = false, color: Bool = false) {
+  var showSecrets = false
+  var color = false
+  var fingerprinter = Fingerprinter()
+  init(showSecrets: Bool = false, color: Bool = false) {
     self.showSecrets = showSecrets
     self.color = color
   }
@@ -23,7 +23,7 @@ public struct ReportOptions: Sendable {
 
 /// `{"findings": [...], "summary": {...}}`, keys in documented order.
 public enum JSONReport {
-  public static func render(_ result: ScanResult, options: ReportOptions) -> String {
+  static func render(_ result: ScanResult, options: ReportOptions) -> String {
     let findings = result.findings.map { finding(for: $0, options: options) }
     let summary = summaryObject(result.summary)
     return JSONWriter.object([
@@ -155,7 +155,7 @@ public enum TextReport {
       + "\(JSONWriter.number(megabytes)) MB in \(JSONWriter.number(seconds, decimals: 3)) s with \(summary.rules) rules\(skippedText))"
   }
 
-  public static let allowHint =
+  static let allowHint =
     "hush: to allow a false positive, add `hush:allow` to its line or its path to [allowlist] paths in .hush.toml"
 
   private static func paint(_ text: String, severity: Severity, _ options: ReportOptions) -> String {

@@ -1,6 +1,6 @@
 /// `hush rules list --format json`: one object per rule, without its examples.
 public enum RuleListing {
-  public static func json(_ rules: [Rule]) -> String {
+  static func json(_ rules: [Rule]) -> String {
     let q = JSONWriter.quoted
     let objects = rules.map { rule in
       JSONWriter.object(

@@ -1,8 +1,8 @@
 /// SARIF 2.1.0, for code-scanning upload (GitHub, GitLab, Azure DevOps).
 public enum SARIFReport {
-  public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+  static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-  public static func render(_ findings: [Finding], options: ReportOptions, version: String) -> String {
+  static func render(_ findings: [Finding], options: ReportOptions, version: String) -> String {
     let q = JSONWriter.quoted
     var ruleIndex: [String: Int] = [:]
     var rules: [Rule] = []

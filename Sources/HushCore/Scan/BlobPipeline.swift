@@ -2,10 +2,10 @@ import Foundation
 
 /// Progress of a long scan, reported from the reading thread.
 public struct ScanProgress: Sendable {
-  public let done: Int
-  public let total: Int
-  public let bytes: Int
-  public let elapsed: Duration
+  let done: Int
+  let total: Int
+  let bytes: Int
+  let elapsed: Duration
 }
 
 /// Reads blobs through one `git cat-file --batch` and scans them on every core at once: the

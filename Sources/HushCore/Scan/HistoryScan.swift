@@ -4,10 +4,10 @@ public struct HistoryOptions: Sendable {
   public var revisions: [String] = []
   /// Only commits made after this date (`2024-01-01`, `2.weeks`), as `git log --since`.
   public var since: String?
-  public var merges: CommitLog.MergeDiffs = .firstParent
+  var merges: CommitLog.MergeDiffs = .firstParent
   /// Count the later commits that still carry each secret (history reports; pre-push skips it).
   public var countsCarriers = true
-  public init(revisions: [String] = [], since: String? = nil) {
+  init(revisions: [String] = [], since: String? = nil) {
     self.revisions = revisions
     self.since = since
   }
@@ -15,22 +15,20 @@ public struct HistoryOptions: Sendable {
 
 /// What a history scan found: attributed findings, and the shape of what was read.
 public struct HistoryResult: Sendable {
-  public var scan: ScanResult
-  public var commits = 0
+  var scan: ScanResult
+  var commits = 0
   /// Unique blobs the selected commits introduce (each read once).
   public var blobs = 0
-  public var isShallow = false
+  var isShallow = false
 }
 
 /// `hush history`: every unique blob the selected commits introduce is read once from one
 /// `git cat-file --batch` and scanned on every core; only the blobs with findings are then
 /// attributed to the commit, author and path that introduced each secret.
 public struct HistoryScan: Sendable {
-  public let scanner: Scanner
+  let scanner: Scanner
 
-  public init(scanner: Scanner) { self.scanner = scanner }
-
-  public func run(
+  func run(
     in directory: String, options: HistoryOptions, progress: (@Sendable (ScanProgress) -> Void)? = nil
   ) throws -> HistoryResult {
     let clock = ContinuousClock()

@@ -1,17 +1,17 @@
 /// Counts of what a scan read and what it left out.
 public struct ScanSummary: Sendable, Equatable {
-  public var files = 0
-  public var bytes = 0
-  public var findings = 0
-  public var skippedBinary = 0
-  public var skippedTooLarge = 0
-  public var skippedSpecial = 0
-  public var skippedAllowlisted = 0
+  var files = 0
+  var bytes = 0
+  var findings = 0
+  var skippedBinary = 0
+  var skippedTooLarge = 0
+  var skippedSpecial = 0
+  var skippedAllowlisted = 0
   /// Findings dropped because the baseline knows them.
   public var baselined = 0
-  public var unreadable = 0
-  public var rules = 0
-  public var duration: Duration = .zero
+  var unreadable = 0
+  var rules = 0
+  var duration: Duration = .zero
   /// Nothing read, nothing skipped.
   public init() {}
 
@@ -33,9 +33,9 @@ public struct ScanSummary: Sendable, Equatable {
 /// The outcome of a scan: findings in a stable order, the summary, and per-file problems
 /// (never secret values).
 public struct ScanResult: Sendable {
-  public var findings: [Finding]
-  public var summary: ScanSummary
-  public var warnings: [String]
+  var findings: [Finding]
+  var summary: ScanSummary
+  var warnings: [String]
   /// Why matches and files were not reported (`--explain`), never a secret.
   public var explanations: [Explanation] = []
 

@@ -5,9 +5,9 @@ import Synchronization
 /// Scans files (in parallel, on all cores) and stdin: the detectors find, the filter chain
 /// decides what is reported.
 public struct Scanner: Sendable {
-  public let detector: Detector
-  public let config: HushConfig
-  public let maxFileSize: Int
+  let detector: Detector
+  let config: HushConfig
+  let maxFileSize: Int
   /// Values of the developer's local secret files, matched verbatim (scan and staged).
   public var localSecrets: LocalSecrets?
   /// Inline markers, allowlists, added lines and the baseline, in their one order.

@@ -1,9 +1,7 @@
 /// `hush staged`: scans the index version of every added, copied or modified file whole (so a
 /// multi-line key is seen), and keeps the findings that touch lines the change adds.
 public struct StagedScan: Sendable {
-  public let scanner: Scanner
-
-  public init(scanner: Scanner) { self.scanner = scanner }
+  let scanner: Scanner
 
   /// The git processes a staged scan reads from, started before the scanner is built so that
   /// they run meanwhile: on a pre-commit hook, git's start-up is most of the time.

@@ -22,11 +22,12 @@ public struct SensitivePattern: Sendable, Equatable {
   public let line: String
   /// A path the line must ignore (what `git check-ignore` is asked).
   public let probe: String
+  /// What the file is, as `audit` names it.
   public let description: String
   /// Whether every repository's `.gitignore` should carry the line, whether or not such a
   /// file exists yet (`.env`), rather than only when one is present.
   public let isRequired: Bool
-  public let kind: Kind
+  let kind: Kind
   /// Repository-relative globs of the files (default: the line's own).
   public let globs: [String]
 
@@ -88,7 +89,7 @@ public struct SensitivePattern: Sendable, Equatable {
 /// local-secret check and the agent-config check alike. Order matters: the first entry that
 /// matches a path names it (the Rails key before `*.key`).
 public enum SensitiveFiles {
-  public static let catalog: [SensitivePattern] = [
+  static let catalog: [SensitivePattern] = [
     entry(".env", ".env", "environment file", required: true, .environment),
     entry(".env.*", ".env.local", "environment file", required: true, .environment),
     entry("*.env", "production.env", "environment file", required: false, .environment),

@@ -5,6 +5,7 @@ public enum OutputError: HushError, Equatable {
   case insideWorkTree(String, root: String)
   case unwritable(String, reason: String)
 
+  /// The message, naming the file.
   public var description: String {
     switch self {
     case .insideWorkTree(let path, let root):
@@ -17,7 +18,7 @@ public enum OutputError: HushError, Equatable {
 /// Writes files whole or not at all: to a temporary file beside the target, flushed, then
 /// renamed over it, so a crash never leaves half a file.
 public enum AtomicFile {
-  public static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(OutputError) {
+  static func write(_ bytes: [UInt8], to path: String, mode: mode_t) throws(OutputError) {
     let directory = PathName.parent(of: path)
     let template = (directory.isEmpty ? "." : directory) + "/.hush-XXXXXX"
     var name = Array(template.utf8CString)

@@ -10,13 +10,13 @@ import Glibc
 public enum Glob {
   private static let slash = UInt8(ascii: "/")
 
-  public static func matches(_ glob: String, path: String) -> Bool {
+  static func matches(_ glob: String, path: String) -> Bool {
     if fnmatch(glob, path, 0) == 0 { return true }
     guard !glob.utf8.contains(slash), let last = path.utf8.lastIndex(of: slash) else { return false }
     return fnmatch(glob, String(path[path.utf8.index(after: last)...]), 0) == 0
   }
 
-  public static func matchesAny(_ globs: [String], path: String) -> Bool {
+  static func matchesAny(_ globs: [String], path: String) -> Bool {
     globs.contains { matches($0, path: path) }
   }
 }
