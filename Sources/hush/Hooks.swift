@@ -35,12 +35,11 @@ struct Install: ParsableCommand {
       )
       throw ExitCode(1)
     }
-    let plan = installer.installPlan(kinds)
     if dryRun {
-      Terminal.output(HookReport.diff(plan))
+      Terminal.output(HookReport.diff(try installer.installPlan(kinds)))
       return
     }
-    try installer.apply(plan)
+    let plan = try installer.install(kinds)
     for line in HookReport.lines(plan) { Terminal.error("hush: \(line)") }
     if plan.contains(where: HookReport.isConflict) { throw ExitCode(1) }
   }
@@ -53,8 +52,7 @@ struct Uninstall: ParsableCommand {
 
   func run() throws {
     let installer = try HookInstaller(repository: ".", hushPath: HushBinary.path)
-    let plan = installer.uninstallPlan(HookKind.allCases)
-    try installer.apply(plan)
+    let plan = try installer.uninstall(HookKind.allCases)
     let lines = HookReport.lines(plan)
     for line in lines.isEmpty ? ["no Hush hook installed in \(installer.hooksDirectory)"] : lines {
       Terminal.error("hush: \(line)")

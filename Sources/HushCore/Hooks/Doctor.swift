@@ -36,7 +36,7 @@ public struct Doctor: Sendable {
           fix: "chmod +x \(Remediation.shellQuoted(hook))")
       ]
     }
-    let isOurs = text.contains(HookInstaller.marker)
+    let isOurs = HookScript.isHush(text, .preCommit)
     checks.append(
       DoctorCheck(
         name: "pre-commit hook", isOK: text.contains("hush"),
