@@ -34,13 +34,9 @@ public struct RuleCatalog: Sendable {
   {
     let table: TOMLTable
     do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw .syntax(
-        error.description, file: file, line: error.source.begin.line,
-        column: error.source.begin.column)
+      table = try SafeTOML.parse(text)
     } catch {
-      throw .syntax("\(error)", file: file, line: 1, column: 1)
+      throw .syntax(error.message, file: file, line: error.line, column: error.column)
     }
     let headers = SourceLines(text: text)
     for key in table.keys where key != "rule" {

@@ -25,12 +25,11 @@ public struct InstallCommand: Sendable {
       )
       return .findings
     }
-    let plan = installer.installPlan(kinds)
     if dryRun {
-      Console.output(HookReport.diff(plan))
+      Console.output(HookReport.diff(try installer.installPlan(kinds)))
       return .clean
     }
-    try installer.apply(plan)
+    let plan = try installer.install(kinds)
     for line in HookReport.lines(plan) { Console.error("hush: \(line)") }
     return plan.contains(where: HookReport.isConflict) ? .findings : .clean
   }
@@ -44,8 +43,7 @@ public struct UninstallCommand: Sendable {
   /// Uninstalls every kind of hook Hush installs.
   public func run() throws -> ExitStatus {
     let installer = try HookInstaller(repository: ".", hushPath: Platform.executablePath)
-    let plan = installer.uninstallPlan(HookKind.allCases)
-    try installer.apply(plan)
+    let plan = try installer.uninstall(HookKind.allCases)
     let lines = HookReport.lines(plan)
     for line in lines.isEmpty ? ["no Hush hook installed in \(installer.hooksDirectory)"] : lines {
       Console.error("hush: \(line)")

@@ -1,3 +1,4 @@
+import HushRules
 import TOMLKit
 
 /// Reads `.hush.toml` into a `HushConfig`, checking every key, type and regex.
@@ -57,11 +58,9 @@ struct ConfigParser {
 
   private func parseTOML() throws(ConfigError) -> TOMLTable {
     do {
-      return try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      throw .syntax(error.description, file: file, line: error.source.begin.line, column: error.source.begin.column)
+      return try SafeTOML.parse(text)
     } catch {
-      throw .syntax("\(error)", file: file, line: 1, column: 1)
+      throw .syntax(error.message, file: file, line: error.line, column: error.column)
     }
   }
 

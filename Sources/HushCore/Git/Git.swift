@@ -63,8 +63,20 @@ public struct Git: Sendable {
   /// repository (bare repositories count).
   public func isShallow() throws(GitError) -> Bool {
     let result = try run(["rev-parse", "--is-shallow-repository"])
-    guard result.status == 0 else { throw .notARepository(directory) }
+    guard result.status == 0 else { throw refusal(result.stderr) }
     return String(decoding: result.stdout, as: UTF8.self).hasPrefix("true")
+  }
+
+  /// Why git refuses to work in `directory`, in git's words when it says more than "not a
+  /// repository" (a repository owned by another user, a broken config); nil when it works.
+  public func repositoryProblem() -> GitError? {
+    guard let result = try? run(["rev-parse", "--git-dir"]) else { return nil }
+    return result.status == 0 ? nil : refusal(result.stderr)
+  }
+
+  private func refusal(_ message: String) -> GitError {
+    message.contains("not a git repository") || message.isEmpty
+      ? .notARepository(directory) : .failed(command: "rev-parse", status: 128, message: message)
   }
 
   /// Whether `id` names a commit in this repository.
@@ -112,17 +124,50 @@ public struct Git: Sendable {
   /// Starts `git <arguments>` in the directory.
   func spawn(_ arguments: [String], feedsStandardInput: Bool = false) throws(GitError) -> ChildProcess {
     try ChildProcess.spawn(
-      "git", arguments: ["-C", directory] + arguments, environment: Git.environment,
+      "git", arguments: ["-C", directory] + Git.protectiveOptions + arguments, environment: Git.environment,
       feedsStandardInput: feedsStandardInput)
   }
 
-  /// The user's environment with what must not change what we parse overridden: pager,
-  /// colour, prompts, locale. The rest of their config (core.excludesFile, safe.directory)
-  /// is theirs and must count.
+  /// Settings that keep git from running a command named by the repository's own config:
+  /// Hush reads repositories it does not trust (a clone, a tarball, a shared directory), and
+  /// `-c` outranks every config file, including those pulled in by `include.path` and
+  /// `includeIf`. Diffs also pass `--no-ext-diff --no-textconv`, `cat-file` never gets
+  /// `--filters`/`--textconv`, and no command Hush runs on the user's repository fires hooks.
+  /// Not overridden, because they are the user's to set and run nothing: core.hooksPath,
+  /// core.excludesFile, safe.directory.
+  static let protectiveOptions: [String] = [
+    "--no-pager",
+    "-c", "core.fsmonitor=false",  // a hook command run whenever the index is refreshed
+    "-c", "core.pager=cat",
+    "-c", "core.editor=:",
+    "-c", "core.sshCommand=false",
+    "-c", "core.askPass=",
+    "-c", "credential.helper=",  // empty resets the list of helpers
+    "-c", "log.showSignature=false",  // would run gpg.program on signed commits
+    "-c", "gpg.program=false",
+    "-c", "gpg.ssh.program=false",
+    "-c", "gpg.x509.program=false",
+    "-c", "protocol.allow=never",  // no lazy fetch from a promisor remote: see `environment`
+  ]
+
+  /// The user's environment with what must not change what we parse overridden (pager,
+  /// colour, locale), prompts off, and every program git could run for a transport or a
+  /// diff neutralised. The rest of their config (core.excludesFile, safe.directory) is
+  /// theirs and must count.
   static let environment: [String] = {
     let overrides = [
       "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_OPTIONAL_LOCKS": "0",
+      "GIT_EDITOR": ":", "GIT_SEQUENCE_EDITOR": ":",
+      // Empty GIT_ASKPASS wins over core.askPass and SSH_ASKPASS, and then nothing is asked.
+      "GIT_ASKPASS": "", "SSH_ASKPASS": "", "SSH_ASKPASS_REQUIRE": "never",
+      "GIT_SSH_COMMAND": "false",
+      // Git 2.39 has no GIT_NO_LAZY_FETCH, and a repository's protocol.<name>.allow outranks
+      // `-c protocol.allow=never`; an allow-list naming no protocol outranks both, so a
+      // partial clone's missing blob is an error, never a fetch (or its upload-pack command).
+      "GIT_ALLOW_PROTOCOL": "",
     ]
-    return ProcessInfo.processInfo.environment.merging(overrides) { $1 }.map { "\($0.key)=\($0.value)" }
+    let removed: Set<String> = ["GIT_EXTERNAL_DIFF", "GIT_PROXY_COMMAND", "GIT_SSH", "GIT_SSH_VARIANT"]
+    return ProcessInfo.processInfo.environment.filter { !removed.contains($0.key) }
+      .merging(overrides) { $1 }.map { "\($0.key)=\($0.value)" }
   }()
 }

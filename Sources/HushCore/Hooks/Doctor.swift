@@ -34,7 +34,7 @@ public struct Doctor: Sendable {
           fix: "chmod +x \(Shell.quoted(hook))")
       ]
     }
-    let isOurs = text.contains(HookInstaller.marker)
+    let isOurs = HookScript.isHush(text, .preCommit)
     checks.append(
       DoctorCheck(
         name: "pre-commit hook", isOK: text.contains("hush"),
@@ -128,10 +128,16 @@ public struct Doctor: Sendable {
     /// `git commit` with `hooks` as the hooks directory; nil: a directory holding the hook
     /// Hush would install (hook managers' own scripts cannot run outside their repository).
     func commit(hooks: String?, hushPath: String) throws -> (status: Int32, stdout: [UInt8], stderr: String) {
-      var directory = hooks ?? ""
-      if hooks == nil {
-        directory = path + "/.git/hush-doctor-hooks"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      let directory = path + "/.git/hush-doctor-hooks"
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      if let hooks {
+        // Only the pre-commit chain is under test: linked in alone, so that the commit runs
+        // none of the directory's other hooks (post-commit, reference-transaction …).
+        let absolute = hooks.hasPrefix("/") ? hooks : PathName.join(FileManager.default.currentDirectoryPath, hooks)
+        for name in ["pre-commit", "pre-commit" + HookInstaller.previousSuffix] {
+          _ = symlink(PathName.join(absolute, name), PathName.join(directory, name))
+        }
+      } else {
         try AtomicFile.write(
           Array(HookScript.text(.preCommit, hushPath: hushPath).utf8), to: directory + "/pre-commit", mode: 0o755)
       }

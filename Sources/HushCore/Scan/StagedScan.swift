@@ -23,6 +23,9 @@ public struct StagedScan: Sendable {
       let (stdout, stderr) = diff.readToEnd()
       let status = diff.wait()
       guard status == 0 else {
+        // Outside a repository git falls back to `diff --no-index`, which only says that it
+        // knows no --cached: when git refuses the repository, its own reason is the message.
+        if let problem = git.repositoryProblem() { throw problem }
         throw .failed(command: "diff --cached", status: status, message: String(decoding: stderr, as: UTF8.self))
       }
       return stdout
