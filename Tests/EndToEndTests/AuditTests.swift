@@ -26,9 +26,10 @@ import Testing
   }
 
   @Test func unignoredAgentConfigWithALiteralTokenIsAFinding() throws {
+    let fake = Fake(seed: 101)
     let box = try Sandbox(git: true)
     try box.write(".gitignore", Self.required.joined(separator: "\n") + "\n")
-    let token = Fake.opaqueToken()
+    let token = fake.opaqueToken()
     try box.write("mcp.json", Fake.mcpConfig(token: token))
     try box.write(".vscode/mcp.json", Fake.mcpConfig(token: "${env:GITHUB_TOKEN}"))
     let run = try hush(["audit", "--format", "json"], in: box.url)

@@ -24,8 +24,9 @@ extension Sandbox {
 /// `hush history` against real repositories built commit by commit.
 @Suite struct HistoryTests {
   @Test func attributesEachSecretToTheCommitThatAddedIt() throws {
+    let fake = Fake(seed: 501)
     let box = try Sandbox(git: true)
-    let key = Fake.stripeKey()
+    let key = fake.stripeKey()
     try box.write("app.py", "x = 1\n")
     try box.commitAll("start", author: "Bob", day: 1)
     try box.write("app.py", "x = 1\nKEY = '" + key + "'\n")
@@ -55,8 +56,9 @@ extension Sandbox {
   }
 
   @Test func aReaderThatGoesAwayEndsHushQuietly() throws {
+    let fake = Fake(seed: 502)
     let box = try Sandbox(git: true)
-    for index in 0..<300 { try box.write("f\(index).txt", "k=" + Fake.stripeKey() + "\n") }
+    for index in 0..<300 { try box.write("f\(index).txt", "k=" + fake.stripeKey() + "\n") }
     try box.commitAll("many", day: 1)
     let script = "'\(Binary.hush.path)' history 2>err.txt | head -c 10 >/dev/null; cat err.txt"
     let run = try execute(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: box.url)
@@ -64,8 +66,9 @@ extension Sandbox {
   }
 
   @Test func removedSecretsAreStillFoundAndGroupedForRemediation() throws {
+    let fake = Fake(seed: 503)
     let box = try Sandbox(git: true)
-    let key = Fake.stripeKey()
+    let key = fake.stripeKey()
     try box.write("a/config.yml", "stripe: " + key + "\n")
     try box.write("b/config.yml", "stripe: " + key + "\n")
     try box.write("c/settings.txt", "key=" + key + "\n")
@@ -94,8 +97,9 @@ extension Sandbox {
   }
 
   @Test func renamesAndSensitiveFilesAreAttributedOnce() throws {
+    let fake = Fake(seed: 504)
     let box = try Sandbox(git: true)
-    try box.write("old.cfg", "token=" + Fake.stripeKey() + "\n")
+    try box.write("old.cfg", "token=" + fake.stripeKey() + "\n")
     try box.write(".env", "DEBUG=1\n")
     try box.commitAll("first", day: 1)
     let first = try box.head()
@@ -114,11 +118,12 @@ extension Sandbox {
   }
 
   @Test func rangesBranchesAndSince() throws {
+    let fake = Fake(seed: 505)
     let box = try Sandbox(git: true)
-    try box.write("old.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("old.txt", "k=" + fake.stripeKey() + "\n")
     try box.commitAll("old secret", day: 1)
     try box.git(["tag", "v1"])
-    try box.write("new.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("new.txt", "k=" + fake.stripeKey() + "\n")
     try box.commitAll("new secret", day: 20)
 
     let files = { (arguments: [String]) throws -> [String] in
@@ -133,8 +138,9 @@ extension Sandbox {
   }
 
   @Test func shallowBareDetachedAndWorktree() throws {
+    let fake = Fake(seed: 506)
     let origin = try Sandbox(git: true)
-    try origin.write("a.txt", "k=" + Fake.stripeKey() + "\n")
+    try origin.write("a.txt", "k=" + fake.stripeKey() + "\n")
     try origin.commitAll("secret", day: 1)
     try origin.write("b.txt", "clean\n")
     try origin.commitAll("clean", day: 2)
@@ -190,10 +196,11 @@ extension Sandbox {
   }
 
   @Test func purgeFileIsPrivateAndNeverInsideTheWorkTree() throws {
+    let fake = Fake(seed: 507)
     let box = try Sandbox(git: true)
-    let key = Fake.stripeKey()
+    let key = fake.stripeKey()
     try box.write("k.txt", "k=" + key + "\n")
-    try box.write("id.txt", Fake.privateKeyPEM())
+    try box.write("id.txt", fake.privateKeyPEM())
     try box.commitAll("secrets", day: 1)
     let outside = try Sandbox()
     let file = outside.url.appendingPathComponent("purge.txt")
@@ -213,9 +220,10 @@ extension Sandbox {
   }
 
   @Test func binaryAndOversizeBlobsAreSkippedAndCounted() throws {
+    let fake = Fake(seed: 508)
     let box = try Sandbox(git: true)
-    try box.write("blob.bin", Data([0, 1, 2, 3]) + Data(("k=" + Fake.stripeKey()).utf8))
-    try box.write("big.txt", String(repeating: "y", count: 3000) + "\nk=" + Fake.stripeKey() + "\n")
+    try box.write("blob.bin", Data([0, 1, 2, 3]) + Data(("k=" + fake.stripeKey()).utf8))
+    try box.write("big.txt", String(repeating: "y", count: 3000) + "\nk=" + fake.stripeKey() + "\n")
     try box.commitAll("files", day: 1)
     let run = try hush(["history", "--format", "json", "--max-file-size", "2K"], in: box.url)
     #expect(run.status == 0, "\(run.stdout)")

@@ -20,6 +20,7 @@ extension Sandbox {
   }
 
   @Test func installBlocksSecretsAndLetsCleanCommitsThrough() throws {
+    let fake = Fake(seed: 601)
     let box = try Sandbox(git: true)
     try FileManager.default.removeItem(at: box.hooks)
     let install = try hush(["install"], in: box.url)
@@ -31,7 +32,7 @@ extension Sandbox {
     try box.git(["add", "clean.txt"])
     #expect(try box.commit("clean").status == 0)
 
-    try box.write("leak.txt", "key=" + Fake.stripeKey() + "\n")
+    try box.write("leak.txt", "key=" + fake.stripeKey() + "\n")
     try box.git(["add", "leak.txt"])
     let blocked = try box.commit("leak")
     #expect(blocked.status != 0)
@@ -134,11 +135,12 @@ extension Sandbox {
   }
 
   @Test func githooksScriptsForHooksPathUsers() throws {
+    let fake = Fake(seed: 602)
     let box = try Sandbox(git: true)
     let scripts = Binary.packageRoot.appendingPathComponent("githooks")
     try box.git(["config", "core.hooksPath", scripts.path])
     let path = Binary.hush.deletingLastPathComponent().path + ":/usr/bin:/bin"
-    try box.write("leak.txt", "key=" + Fake.stripeKey() + "\n")
+    try box.write("leak.txt", "key=" + fake.stripeKey() + "\n")
     try box.git(["add", "leak.txt"])
     #expect(try box.commit("leak", environment: ["PATH": path]).status != 0)
     let unprotected = try box.commit("leak", environment: ["PATH": "/usr/bin:/bin"])

@@ -4,9 +4,10 @@ import Testing
 /// JSON Lines, SARIF 2.1.0 and --output.
 @Suite struct OutputTests {
   static func twoSecrets() throws -> Sandbox {
+    let fake = Fake(seed: 701)
     let box = try Sandbox()
-    try box.write("app/settings file.py", "STRIPE = '" + Fake.stripeKey() + "'\n")
-    try box.write("deploy.env", "A=1\nKEY=" + Fake.stripeKey() + "\n")
+    try box.write("app/settings file.py", "STRIPE = '" + fake.stripeKey() + "'\n")
+    try box.write("deploy.env", "A=1\nKEY=" + fake.stripeKey() + "\n")
     return box
   }
 
@@ -24,11 +25,12 @@ import Testing
   }
 
   @Test func findingsSayWhetherAnOfflineCheckConfirmedThem() throws {
+    let fake = Fake(seed: 702)
     let box = try Sandbox()
-    try box.write("id_rsa.txt", Fake.privateKeyPEM())
-    try box.write("pay.env", "KEY=" + Fake.stripeKey() + "\n")
+    try box.write("id_rsa.txt", fake.privateKeyPEM())
+    try box.write("pay.env", "KEY=" + fake.stripeKey() + "\n")
     // A made-up body (what a tutorial shows) fails the key-structure check and is dropped.
-    let madeUp = (0..<6).map { _ in Fake.random(64) + "\n" }.joined()
+    let madeUp = (0..<6).map { _ in fake.random(64) + "\n" }.joined()
     try box.write(
       "docs/key.md", "-----BEGIN RSA " + "PRIVATE KEY-----\n" + madeUp + "-----END RSA " + "PRIVATE KEY-----\n")
     let run = try hush(["scan", "--format", "json", "."], in: box.url)
@@ -45,8 +47,9 @@ import Testing
   }
 
   @Test func jsonLinesFromStdin() throws {
+    let fake = Fake(seed: 703)
     let box = try Sandbox()
-    let run = try hush(["scan", "--format", "jsonl", "-"], in: box.url, input: "KEY=" + Fake.stripeKey() + "\n")
+    let run = try hush(["scan", "--format", "jsonl", "-"], in: box.url, input: "KEY=" + fake.stripeKey() + "\n")
     #expect(run.status == 1)
     #expect(run.stdout.split(separator: "\n").count == 1, "stdin is not streamed: its findings are written at the end")
   }
@@ -99,8 +102,9 @@ import Testing
   }
 
   @Test func historyInSarifCarriesTheCommit() throws {
+    let fake = Fake(seed: 704)
     let box = try Sandbox(git: true)
-    try box.write("k.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("k.txt", "k=" + fake.stripeKey() + "\n")
     try box.commitAll("key", day: 3)
     let run = try hush(["history", "--format", "sarif"], in: box.url)
     let result = try #require(

@@ -8,7 +8,8 @@ import Testing
   func findings(_ text: String) throws -> [Finding] { try detector.scan(Array(text.utf8)) }
 
   @Test func reportsLineColumnAndRedactsWithPublicPrefix() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 1301)
+    let token = fake.githubToken(prefix: "ghp_")
     let found = try findings("first line\n  héllo = \"\(token)\"\n")
     let finding = try #require(found.first { $0.rule.provider == "github" })
     #expect(finding.line == 2)
@@ -18,7 +19,8 @@ import Testing
   }
 
   @Test func providerRuleWinsOverGenericOnTheSameSecret() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 1302)
+    let token = fake.githubToken(prefix: "ghp_")
     let found = try findings("GITHUB_TOKEN=\(token)")
     #expect(found.count == 1)
     #expect(found.first?.rule.isGeneric == false)
@@ -29,7 +31,8 @@ import Testing
     "kingfisher:ignore", "hush:allow github-pat-classic", "hush:allow because it is a test fixture",
   ])
   func inlineIgnoreMarkers(_ marker: String) throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 1303)
+    let token = fake.githubToken(prefix: "ghp_")
     #expect(try findings("TOKEN=\(token) # \(marker)").isEmpty)
     #expect(try !findings("TOKEN=\(token)").isEmpty)
   }
@@ -37,24 +40,27 @@ import Testing
   /// Paystack and Clerk keys share Stripe's `sk_live_` shape: the rule that matched the
   /// provider's name around the key names it, not the first rule in the catalog.
   @Test func theRuleThatSawTheProvidersNameWins() throws {
-    let hex = FakeSecrets.random(40, from: Array("0123456789abcdef"))
+    let fake = FakeSecrets(seed: 1304)
+    let hex = fake.random(40, from: Array("0123456789abcdef"))
     let paystack = try findings("PAYSTACK_SECRET_KEY=sk_" + "live_" + hex)
     #expect(paystack.map(\.rule.id) == ["paystack-secret-key"])
-    let clerk = try findings("CLERK_SECRET_KEY=sk_" + "live_" + FakeSecrets.random(40))
+    let clerk = try findings("CLERK_SECRET_KEY=sk_" + "live_" + fake.random(40))
     #expect(clerk.map(\.rule.id) == ["clerk-secret-key"])
-    let stripe = try findings("STRIPE_SECRET_KEY=sk_" + "live_" + FakeSecrets.random(24))
+    let stripe = try findings("STRIPE_SECRET_KEY=sk_" + "live_" + fake.random(24))
     #expect(stripe.map(\.rule.id) == ["stripe-secret-key"])
   }
 
   @Test func ruleScopedAllowLeavesOtherRulesOn() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 1305)
+    let token = fake.githubToken(prefix: "ghp_")
     let found = try findings("TOKEN=\(token) # hush:allow stripe-secret-key")
     #expect(found.map(\.rule.id) == ["github-pat-classic"])
     #expect(try findings("TOKEN=\(token) # hush:allow stripe-secret-key hush:allow github-pat-classic").isEmpty)
   }
 
   @Test func crlfInvalidUTF8AndLongLines() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 1306)
+    let token = fake.githubToken(prefix: "ghp_")
     var bytes: [UInt8] = Array("a\r\nb\r\n".utf8) + [0xFF, 0xC3, 0x28] + Array(" x\r\n".utf8)
     bytes += Array(String(repeating: "z", count: 100_000).utf8) + Array(" \(token)\r\n".utf8)
     let found = try detector.scan(bytes)
@@ -65,7 +71,8 @@ import Testing
 
   /// Minified files put thousands of values on one line: columns must stay exact.
   @Test func manyFindingsOnOneHugeLine() throws {
-    let tokens = (0..<300).map { _ in FakeSecrets.githubToken(prefix: "ghp_") }
+    let fake = FakeSecrets(seed: 1307)
+    let tokens = (0..<300).map { _ in fake.githubToken(prefix: "ghp_") }
     var line = ""
     var expectedColumns: [Int] = []
     for token in tokens {
@@ -84,7 +91,8 @@ import Testing
   }
 
   @Test func tokenAtVeryStartAndEndOfBuffer() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 1308)
+    let token = fake.githubToken(prefix: "ghp_")
     #expect(try findings(token).count == 1)
     #expect(try findings("x\n" + token).count == 1)
   }

@@ -22,10 +22,10 @@ import Testing
   }
 
   @Test func expectedRandomEntropyMatchesSampledStrings() {
-    var generator = SystemRandomNumberGenerator()
+    var generator = SeededGenerator(seed: 11)
     let hex = Array("0123456789abcdef".utf8)
     let samples = (0..<400).map { _ in
-      Entropy.shannon((0..<40).map { _ in hex[Int.random(in: 0..<16, using: &generator)] })
+      Entropy.shannon((0..<40).map { _ in generator.element(of: hex) })
     }
     let mean = samples.reduce(0, +) / Double(samples.count)
     #expect(abs(mean - Entropy.expectedRandom(length: 40, alphabet: 16)) < 0.05)
@@ -82,12 +82,36 @@ import Testing
 }
 
 @Suite struct ValidatorTests {
-  @Test func githubChecksum() {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
-    #expect(Validator.githubChecksum.accepts(Array(token.utf8)))
-    var broken = Array(token.utf8)
-    broken[10] = broken[10] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
-    #expect(!Validator.githubChecksum.accepts(broken))
+  /// Known answers from python3's `zlib.crc32`, never from the code under test: the standard
+  /// check value of "123456789", the empty string, one byte, and a pangram.
+  @Test(arguments: [
+    ("123456789", 0xCBF4_3926 as UInt32), ("", 0), ("a", 0xE8B7_BE43),
+    ("The quick brown fox jumps over the lazy dog", 0x414F_A339),
+  ])
+  func crc32KnownAnswers(_ text: String, _ expected: UInt32) {
+    #expect(CRC32.checksum(Array(text.utf8)) == expected)
+    #expect(ReferenceCRC32.checksum(Array(text.utf8)) == expected, "the tests' own CRC32")
+  }
+
+  /// 30-character bodies and their checksum in 6 base62 digits, from python3
+  /// (`zlib.crc32(body)` written in base62, most significant digit first, zero-padded).
+  @Test(arguments: [
+    ("Zq81mVwQ4TnB7yKc2XpR9dLs3FhJ6g", "1ftuBn"), ("0aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT", "17TKRo"),
+    ("vN3kQ7wX1zL5pR9tY2bF6hJ0mC4dG8", "2G9UKA"),
+    ("Zq81mVwQ4TnB7yKc2XpR9dLs3Fh095", "006yPK"),  // CRC32 below 62^4: two leading zeros
+  ])
+  func githubChecksumKnownAnswers(_ body: String, _ checksum: String) {
+    for prefix in ["ghp" + "_", "github_pat_" + "11ABCDEFG0" + "_", "npm" + "_"] {
+      #expect(Validator.githubChecksum.accepts(Array((prefix + body + checksum).utf8)), "\(prefix)")
+    }
+    #expect(FakeSecrets.githubChecksum(of: body) == checksum, "the tests' token builder agrees")
+    let token = Array(("ghp" + "_" + body + checksum).utf8)
+    for position in 4..<token.count {
+      var broken = token
+      broken[position] = broken[position] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+      #expect(!Validator.githubChecksum.accepts(broken), "a changed character at \(position)")
+    }
+    #expect(!Validator.githubChecksum.accepts(Array(("ghp" + "_" + body + "00000!").utf8)), "not base62")
   }
 
   @Test func jwtStructure() {
@@ -110,8 +134,9 @@ import Testing
   }
 
   /// A DER SEQUENCE with a two-byte length, opening with INTEGER 0 like PKCS#1 and PKCS#8.
-  static func derKey(_ size: Int) -> [UInt8] {
-    let content = [0x02, 0x01, 0x00] + (0..<(size - 3)).map { _ in UInt8.random(in: 0...255) }
+  static func derKey(_ size: Int, seed: UInt64) -> [UInt8] {
+    var generator = SeededGenerator(seed: seed)
+    let content = [0x02, 0x01, 0x00] + generator.bytes(size - 3)
     return [0x30, 0x82, UInt8(size >> 8), UInt8(size & 0xFF)] + content
   }
 
@@ -147,11 +172,12 @@ import Testing
   }
 
   @Test func pemBodiesMustDecodeToADERSequence() {
-    let key = Self.derKey(600)
+    var generator = SeededGenerator(seed: 12)
+    let key = Self.derKey(600, seed: 13)
     #expect(Validator.keyStructure.accepts(Self.armored("RSA PRIVATE KEY", key)))
     #expect(Validator.keyStructure.accepts(Self.armored("PRIVATE KEY", key)))
     #expect(!Validator.keyStructure.accepts(Self.armored("RSA PRIVATE KEY", Array(key.dropLast(7)))), "truncated")
-    let random = (0..<600).map { _ in UInt8.random(in: 0...255) }.map { $0 == 0x30 ? 0x31 : $0 }
+    let random = generator.bytes(600).map { $0 == 0x30 ? 0x31 : $0 }
     #expect(!Validator.keyStructure.accepts(Self.armored("PRIVATE KEY", random)))
     // Legacy encrypted PEM: ciphertext in whole cipher blocks.
     let headers = "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,8F3C2E6A1B9D4F7E0A5C3B2D1E6F9A8C\n\n"
@@ -162,19 +188,21 @@ import Testing
   }
 
   @Test func escapedPEMInAJSONStringIsRead() {
-    let block = String(decoding: Self.armored("PRIVATE KEY", Self.derKey(300)), as: UTF8.self)
+    let block = String(decoding: Self.armored("PRIVATE KEY", Self.derKey(300, seed: 14)), as: UTF8.self)
     let escaped = block.replacingOccurrences(of: "\n", with: "\\n")
     #expect(Validator.keyStructure.accepts(Array(escaped.utf8)))
   }
 
   @Test func opensshBodiesStartWithTheMagic() {
-    let body = Array("openssh-key-v1\0".utf8) + (0..<200).map { _ in UInt8.random(in: 0...255) }
+    var generator = SeededGenerator(seed: 15)
+    let body = Array("openssh-key-v1\0".utf8) + generator.bytes(200)
     #expect(Validator.keyStructure.accepts(Self.armored("OPENSSH PRIVATE KEY", body)))
     #expect(!Validator.keyStructure.accepts(Self.armored("OPENSSH PRIVATE KEY", Array(body.dropFirst(3)))))
   }
 
   @Test func pgpBlocksHoldASecretKeyPacketAndTheirChecksum() {
-    let packet: [UInt8] = [0x95, 0x01, 0x00] + (0..<256).map { _ in UInt8.random(in: 0...255) }
+    var generator = SeededGenerator(seed: 16)
+    let packet: [UInt8] = [0x95, 0x01, 0x00] + generator.bytes(256)
     let crc = KeyStructure.crc24(packet)
     let checksum = Self.base64([UInt8(crc >> 16), UInt8((crc >> 8) & 0xFF), UInt8(crc & 0xFF)])
     func block(_ bytes: [UInt8], _ checksum: String) -> [UInt8] {
