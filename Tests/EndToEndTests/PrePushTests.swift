@@ -76,7 +76,7 @@ import Testing
     try clone.commitAll("deploy", day: 3)
     let push = try execute(
       URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
-    #expect(push.status != 0, "the hook must block the push")
+    #expect(push.status == 1, "the hook must block the push (git push exits 1)")
     #expect(push.stderr.contains("push blocked"))
     let remoteHead = try remote.git(["rev-parse", "main"]).stdout
     #expect(remoteHead != (try clone.head()) + "\n", "the remote did not receive the commit")
@@ -104,7 +104,7 @@ import Testing
     try clone.commitAll("deploy", day: 3)
     let blocked = try execute(
       URL(fileURLWithPath: "/usr/bin/env"), ["git", "push", "-q", "origin", "main"], in: clone.url)
-    #expect(blocked.status != 0)
+    #expect(blocked.status == 1)
     #expect(try remote.git(["rev-parse", "main"]).stdout != (try clone.head()) + "\n")
   }
 }

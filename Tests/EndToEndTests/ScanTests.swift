@@ -212,7 +212,11 @@ import Testing
     let run = try hush(["rules", "list", "--format", "json"], in: Binary.packageRoot)
     #expect(run.status == 0)
     let rules = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-    #expect(rules.count >= 80)
+    let patterns = Binary.packageRoot.appendingPathComponent("patterns")
+    let tables = try FileManager.default.contentsOfDirectory(atPath: patterns.path).filter { $0.hasSuffix(".toml") }
+      .map { try String(contentsOf: patterns.appendingPathComponent($0), encoding: .utf8) }
+      .flatMap { $0.split(separator: "\n") }.filter { $0 == "[[rule]]" }
+    #expect(rules.count == tables.count, "one entry per [[rule]] table of patterns/")
   }
 
   /// Hush's own repository scans clean: rule examples live in patterns/, which .hush.toml
