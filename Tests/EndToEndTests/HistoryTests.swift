@@ -60,9 +60,13 @@ extension Sandbox {
     let box = try Sandbox(git: true)
     for index in 0..<300 { try box.write("f\(index).txt", "k=" + fake.stripeKey() + "\n") }
     try box.commitAll("many", day: 1)
-    let script = "'\(Binary.hush.path)' history 2>err.txt | head -c 10 >/dev/null; cat err.txt"
+    let script =
+      "( '\(Binary.hush.path)' history 2>err.txt; echo $? >status.txt ) | head -c 10 >/dev/null; cat err.txt"
     let run = try execute(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: box.url)
     #expect(!run.stdout.contains("Fatal error"), "\(run.stdout)")
+    // Ended by SIGPIPE, as any filter whose reader left is (the shell reports 128 + 13).
+    let status = try String(contentsOf: box.url.appendingPathComponent("status.txt"), encoding: .utf8)
+    #expect(status == "141\n")
   }
 
   @Test func removedSecretsAreStillFoundAndGroupedForRemediation() throws {
@@ -112,12 +116,14 @@ extension Sandbox {
     try box.commitAll("rename", day: 2)
 
     let run = try hush(["history", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
     let findings = try run.findings()
     #expect(findings.count == 2, "\(run.stdout)")
     #expect(findings.allSatisfy { $0["commit"] as? String == first })
     #expect(findings.contains { $0["alsoAt"] as? [String] == ["new.cfg"] }, "the renamed copy is the same blob")
     #expect(Set(findings.compactMap { $0["rule"] as? String }) == ["dotenv-file", "stripe-secret-key"])
     let text = try hush(["history"], in: box.url)
+    #expect(text.status == 1)
     #expect(text.stdout.contains("--invert-paths --path .env"))
     #expect(text.stdout.contains("Remediation plan: 2 secrets"))
   }
@@ -132,7 +138,9 @@ extension Sandbox {
     try box.commitAll("new secret", day: 20)
 
     let files = { (arguments: [String]) throws -> [String] in
-      try hush(["history", "--format", "json"] + arguments, in: box.url).findings().compactMap { $0["file"] as? String }
+      let run = try hush(["history", "--format", "json"] + arguments, in: box.url)
+      #expect(run.status == 1, "\(arguments)")
+      return try run.findings().compactMap { $0["file"] as? String }
     }
     #expect(try files([]) == ["old.txt", "new.txt"])
     #expect(try files(["v1..HEAD"]) == ["new.txt"])

@@ -188,6 +188,7 @@ extension Sandbox {
 
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: hook.path)
     let notExecutable = try hush(["doctor"], in: box.url)
+    #expect(notExecutable.status == 1)
     #expect(notExecutable.stdout.contains("not executable"))
   }
 }

@@ -38,11 +38,14 @@ import Testing
     #expect(byRule.keys.sorted() == ["private-key-pem", "stripe-secret-key"])
     #expect(byRule["private-key-pem"]?["validated"] as? Bool == true)
     #expect(byRule["stripe-secret-key"]?["validated"] as? Bool == false)
-    let sarif = try hush(["scan", "--format", "sarif", "."], in: box.url).json()
+    let sarifRun = try hush(["scan", "--format", "sarif", "."], in: box.url)
+    #expect(sarifRun.status == 1)
+    let sarif = try sarifRun.json()
     let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
     let validated = results.map { (($0["properties"] as? [String: Any])?["validated"] as? Bool) }
     #expect(validated.sorted { ($0 ?? false) && !($1 ?? false) } == [true, false])
     let text = try hush(["scan", "."], in: box.url)
+    #expect(text.status == 1)
     #expect(text.stdout.contains("validated: key-structure"))
   }
 
@@ -109,6 +112,7 @@ import Testing
     try box.write("k.txt", "k=" + fake.stripeKey() + "\n")
     try box.commitAll("key", day: 3)
     let run = try hush(["history", "--format", "sarif"], in: box.url)
+    #expect(run.status == 1)
     let result = try #require(
       ((try run.json()["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first)
     #expect((result["properties"] as? [String: Any])?["commit"] as? String == (try box.head()))
