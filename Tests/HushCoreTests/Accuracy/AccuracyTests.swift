@@ -7,9 +7,7 @@ import Testing
 /// The accuracy harness of `make accuracy`, held to its published figures so that a rule or
 /// filter change that costs recall, or reports a lockfile hash, fails the suite.
 @Suite struct AccuracyTests {
-  static let negatives = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Accuracy/negatives")
+  static let negatives = SourceTree.root.appendingPathComponent("Tests/Accuracy/negatives")
 
   @Test func catalogKeepsItsRecallAndReportsNothingInTheNegativeCorpus() throws {
     let report = try Accuracy.measure(RuleCatalog.bundled, negatives: Self.negatives)

@@ -3,7 +3,7 @@ import Foundation
 /// Figures read straight from the repository's files, so that tests compare the code's
 /// figures with ones derived without it.
 enum SourceTree {
-  /// The package root, from this file's path (Tests/HushCoreTests/Support/).
+  /// The package root, from this file's path (Tests/HushCoreTests/Helpers/).
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
