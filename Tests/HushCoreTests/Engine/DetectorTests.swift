@@ -97,29 +97,3 @@ import Testing
     #expect(try findings("x\n" + token).count == 1)
   }
 }
-
-@Suite struct ConfigTests {
-  @Test func parsesAllowlistPaths() throws {
-    let config = try HushConfig.parse("[allowlist]\npaths = [\"patterns/*\", \"*.lock\"]\n", file: ".hush.toml")
-    #expect(config.isAllowlisted("patterns/aws.toml"))
-    #expect(config.isAllowlisted("deep/dir/yarn.lock"))
-    #expect(!config.isAllowlisted("src/main.swift"))
-  }
-
-  @Test func unknownKeysNameFileAndLine() {
-    #expect(throws: ConfigError.unknownKey("allowlist.path", file: ".hush.toml", line: 3)) {
-      try HushConfig.parse("# c\n[allowlist]\npath = []\n", file: ".hush.toml")
-    }
-    #expect(throws: ConfigError.unknownKey("rulez", file: "c.toml", line: 1)) {
-      try HushConfig.parse("rulez = 1\n", file: "c.toml")
-    }
-  }
-
-  @Test func sizesParse() throws {
-    #expect(try ByteSize.parse("10MiB") == 10 << 20)
-    #expect(try ByteSize.parse("512k") == 512 << 10)
-    #expect(try ByteSize.parse("1048576") == 1_048_576)
-    #expect(throws: InputError.self) { try ByteSize.parse("ten") }
-    #expect(throws: InputError.self) { try ByteSize.parse("-5") }
-  }
-}
