@@ -43,4 +43,36 @@ import Testing
     #expect(notExecutable.status == 1)
     #expect(notExecutable.stdout.contains("not executable"))
   }
+
+  /// Under a hook manager, doctor checks that its config calls hush and still runs the canary
+  /// through the hook Hush would install.
+  @Test func underThePreCommitFrameworkTheConfigMustCallHush() throws {
+    let box = try Sandbox(git: true)
+    try box.write(".pre-commit-config.yaml", "repos: []\n")
+    let missing = try hush(["doctor"], in: box.url)
+    #expect(missing.status == 1)
+    #expect(missing.stdout.contains("PROBLEM pre-commit config: pre-commit runs hooks here and does not call hush"))
+    #expect(missing.stdout.contains("entry: hush staged"), "the fix is the config lines")
+    #expect(missing.stdout.contains("ok canary"), "\(missing.stdout)")
+
+    try box.write(
+      ".pre-commit-config.yaml",
+      "repos:\n  - repo: local\n    hooks:\n      - id: hush\n        entry: hush staged\n        language: system\n")
+    let calling = try hush(["doctor"], in: box.url)
+    #expect(calling.status == 0, "\(calling.stdout)")
+    #expect(calling.stdout.contains("ok pre-commit config: pre-commit runs hooks here and its config calls hush"))
+    #expect(calling.stdout.contains("ok canary"))
+  }
+
+  @Test func underHuskyTheHookFileMustCallHush() throws {
+    let box = try Sandbox(git: true)
+    try box.write(".husky/pre-commit", "npm test\n")
+    let missing = try hush(["doctor"], in: box.url)
+    #expect(missing.status == 1)
+    #expect(missing.stdout.contains(".husky/pre-commit: add the line `hush staged`"), "\(missing.stdout)")
+    try box.write(".husky/pre-commit", "npm test\nhush staged\n")
+    let calling = try hush(["doctor"], in: box.url)
+    #expect(calling.status == 0, "\(calling.stdout)")
+    #expect(calling.stdout.contains("ok Husky config"))
+  }
 }

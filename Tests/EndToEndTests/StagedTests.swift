@@ -193,6 +193,60 @@ import Testing
     #expect(run.stderr.contains(fake))
   }
 
+  /// A symlink's blob is its target path and a submodule is a commit id: neither is scanned,
+  /// even when the target reads like a key.
+  @Test func symlinksAndSubmodulesAreIgnored() throws {
+    let fake = Fake(seed: 1112)
+    let box = try Self.repository()
+    try FileManager.default.createSymbolicLink(
+      atPath: box.url.appendingPathComponent("key-link").path, withDestinationPath: "KEY=" + fake.stripeKey())
+    try box.git(["add", "key-link"])
+    let commit = try box.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    try box.git(["update-index", "--add", "--cacheinfo", "160000,\(commit),vendor/lib"])
+    let run = try hush(["staged", "--format", "json"], in: box.url)
+    #expect(run.status == 0, "\(run.stdout)")
+    #expect(try run.findings().isEmpty)
+  }
+
+  /// A file that becomes a symlink adds no text; a symlink that becomes a file adds its lines.
+  @Test func typeChangesBetweenFileAndSymlink() throws {
+    let fake = Fake(seed: 1113)
+    let box = try Self.repository(["notes.txt": "plain notes\n"])
+    let notes = box.url.appendingPathComponent("notes.txt")
+    try FileManager.default.removeItem(at: notes)
+    try FileManager.default.createSymbolicLink(atPath: notes.path, withDestinationPath: "KEY=" + fake.stripeKey())
+    try box.git(["add", "notes.txt"])
+    let toLink = try hush(["staged"], in: box.url)
+    #expect(toLink.status == 0, "file -> symlink: \(toLink.stdout)")
+    try box.git(["commit", "-q", "--no-verify", "-m", "link"])
+
+    try FileManager.default.removeItem(at: notes)
+    try box.write("notes.txt", "plain notes\nKEY=" + fake.stripeKey() + "\n")
+    try box.git(["add", "notes.txt"])
+    #expect(try box.git(["diff", "--cached", "--name-status"]).stdout == "T\tnotes.txt\n")
+    let toFile = try hush(["staged", "--format", "json"], in: box.url)
+    #expect(toFile.status == 1, "symlink -> file: \(toFile.stderr)")
+    #expect(try toFile.findings().map { [$0["file"] as? String, $0["line"].map { "\($0)" }] } == [["notes.txt", "2"]])
+  }
+
+  /// The "read nothing" guard: text lines are added but no staged text could be read (here
+  /// the index names an annotated tag where a file's blob should be, whose text git's diff
+  /// shows as added lines while cat-file answers "tag"). A hook must not pass on that.
+  @Test func addedLinesWithNothingReadIsAnError() throws {
+    let box = try Self.repository()
+    let blob = try box.git(["rev-parse", "HEAD:README.md"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    try box.git(["tag", "-a", "-m", "a tag", "readme-tag", blob])
+    let tag = try box.git(["rev-parse", "readme-tag"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    try box.git(["update-index", "--add", "--cacheinfo", "100644,\(tag),notes.txt"])
+    let run = try hush(["staged"], in: box.url)
+    #expect(run.status == 2)
+    #expect(
+      run.stderr.contains(
+        "1 staged file with added lines, but nothing could be read from the index: refusing to pass a scan that saw nothing"
+      ),
+      "\(run.stderr)")
+  }
+
   @Test func outsideARepositoryIsAnError() throws {
     let box = try Sandbox()
     let run = try hush(["staged"], in: box.url)
