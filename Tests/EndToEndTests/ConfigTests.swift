@@ -100,6 +100,29 @@ import Testing
     #expect(try String(contentsOf: box.url.appendingPathComponent(".hush.toml"), encoding: .utf8) == "# mine\n")
   }
 
+  /// `config check` runs the examples of the rules a config adds: a failing one exits 1.
+  @Test func checkRunsTheExamplesOfAddedRules() throws {
+    let box = try Sandbox(git: true)
+    let rule = #"""
+      [[rule]]
+      id = "acme-internal-token"
+      description = "ACME internal API token"
+      provider = "acme"
+      severity = "high"
+      keywords = ["acme_"]
+      regex = '''\b(acme_[0-9a-f]{32})\b'''
+      rotate = "Revoke it in the ACME console."
+
+      """#
+    try box.write(".hush.toml", rule + "examples = ['t = acme_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e']\n")
+    let good = try hush(["config", "check"], in: box.url)
+    #expect(good.status == 0, "\(good.stderr)")
+    try box.write(".hush.toml", rule + "examples = ['t = acme_too_short']\n")
+    let failing = try hush(["config", "check"], in: box.url)
+    #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
+    #expect((failing.stdout + failing.stderr).contains("acme-internal-token"))
+  }
+
   @Test func environmentNamesTheConfig() throws {
     let fake = Fake(seed: 302)
     let box = try Sandbox(git: true)

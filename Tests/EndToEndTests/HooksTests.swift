@@ -177,4 +177,14 @@ extension Sandbox {
     #expect(unprotected.status == 1)
     #expect(unprotected.stderr.contains("hush: not found on PATH"))
   }
+
+  /// The pre-commit framework's hook definition runs `hush staged` with no file names.
+  @Test func preCommitHookDefinition() throws {
+    let text = try String(
+      contentsOf: Binary.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+    let lines = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+    for line in ["- id: hush", "entry: hush staged", "language: system", "pass_filenames: false"] {
+      #expect(lines.contains(line), "\(line)")
+    }
+  }
 }

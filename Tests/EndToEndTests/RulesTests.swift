@@ -64,6 +64,11 @@ import Testing
       .map { try String(contentsOf: patterns.appendingPathComponent($0), encoding: .utf8) }
       .flatMap { $0.split(separator: "\n") }.filter { $0 == "[[rule]]" }
     #expect(rules.count == tables.count, "one entry per [[rule]] table of patterns/")
+    let first = try #require(rules.first)
+    #expect(Set(first.keys) == ["id", "description", "provider", "severity", "keywords", "reference", "location"])
+    let location = try #require(first["location"] as? String)
+    let parts = location.split(separator: ":")
+    #expect(parts.count == 2 && parts[0].hasPrefix("patterns/") && Int(parts[1]) != nil, "\(location)")
   }
 
   /// Hush's own repository scans clean: rule examples live in patterns/, which .hush.toml

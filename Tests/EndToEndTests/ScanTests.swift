@@ -200,4 +200,37 @@ import Testing
     #expect(quiet.status == 1)
     #expect(quiet.stderr.isEmpty)
   }
+
+  /// Output order is stable: path, then line, then column, then rule, whatever the order the
+  /// files were scanned in.
+  @Test func findingsAreOrderedByPathLineAndColumn() throws {
+    let fake = Fake(seed: 1013)
+    let box = try Sandbox()
+    for name in ["b.env", "a.env", "c/z.env", "c/a.env"] {
+      try box.write(name, "X=1\nA=" + fake.stripeKey() + " B=" + fake.stripeKey() + "\nC=" + fake.stripeKey() + "\n")
+    }
+    let run = try hush(["scan", "--format", "json", "."], in: box.url)
+    #expect(run.status == 1)
+    let places = try run.findings().map { "\($0["file"] ?? ""):\($0["line"] ?? ""):\($0["column"] ?? "")" }
+    // "A=" + a 32-character key + " B=": the second key starts at column 38.
+    let perFile = ["2:3", "2:38", "3:3"]
+    #expect(places == ["a.env", "b.env", "c/a.env", "c/z.env"].flatMap { file in perFile.map { "\(file):\($0)" } })
+  }
+
+  /// `.hush.toml` and `.hush-baseline.json` hold what they must and are never scanned.
+  @Test func ownFilesAreNeverScanned() throws {
+    let fake = Fake(seed: 1014)
+    let box = try Sandbox(git: true)
+    try box.write(".hush.toml", "# the old key was KEY=" + fake.stripeKey() + "\n")
+    let salt = String(repeating: "ab", count: 16)
+    let entry =
+      "{\"path\": \"KEY=" + fake.stripeKey() + "\", \"rule\": \"x\", \"fingerprint\": \""
+      + String(repeating: "0f", count: 32) + "\"}"
+    try box.write(
+      ".hush-baseline.json",
+      "{\n  \"hushBaseline\": 1,\n  \"salt\": \"\(salt)\",\n  \"entries\": [\n    \(entry),\n    null\n  ]\n}\n")
+    let run = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    #expect(try run.summary()["files"] as? Int == 0)
+  }
 }

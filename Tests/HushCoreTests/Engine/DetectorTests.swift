@@ -96,4 +96,13 @@ import Testing
     #expect(try findings(token).count == 1)
     #expect(try findings("x\n" + token).count == 1)
   }
+
+  /// On a long (minified) line the marker counts only within 512 bytes of the secret.
+  @Test(arguments: [(300, true), (2000, false)])
+  func aMarkerFarAlongALongLineAllowsNothing(_ gap: Int, _ allowed: Bool) throws {
+    let fake = FakeSecrets(seed: 109)
+    let token = fake.githubToken(prefix: "ghp" + "_")
+    let line = "TOKEN=" + token + " " + String(repeating: "x", count: gap) + " hush:allow\n"
+    #expect(try findings(String(repeating: "y", count: 10_000) + " " + line).isEmpty == allowed)
+  }
 }
