@@ -26,9 +26,10 @@ import Testing
   }
 
   @Test func unignoredAgentConfigWithALiteralTokenIsAFinding() throws {
+    let fake = Fake(seed: 101)
     let box = try Sandbox(git: true)
     try box.write(".gitignore", Self.required.joined(separator: "\n") + "\n")
-    let token = Fake.opaqueToken()
+    let token = fake.opaqueToken()
     try box.write("mcp.json", Fake.mcpConfig(token: token))
     try box.write(".vscode/mcp.json", Fake.mcpConfig(token: "${env:GITHUB_TOKEN}"))
     let run = try hush(["audit", "--format", "json"], in: box.url)
@@ -56,6 +57,7 @@ import Testing
     #expect(problems.first?["kind"] as? String == "personalOnly")
     #expect(problems.first?["ignoredBy"] as? String == ".git/info/exclude")
     let text = try hush(["audit"], in: box.url)
+    #expect(text.status == 1)
     #expect(text.stdout.contains("protected for you, not for your teammates"))
   }
 

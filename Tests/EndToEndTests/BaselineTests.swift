@@ -9,8 +9,9 @@ import Testing
   }
 
   @Test func roundTripMovedChangedAndUpdated() throws {
+    let fake = Fake(seed: 201)
     let box = try Sandbox(git: true)
-    let known = Fake.stripeKey()
+    let known = fake.stripeKey()
     try box.write("app/config.py", "KEY = '" + known + "'\n")
     try box.commitAll("legacy", day: 1)
     let create = try hush(["baseline"], in: box.url)
@@ -31,7 +32,7 @@ import Testing
     #expect(try hush(["scan"], in: box.url).status == 0, "a moved secret stays known")
     #expect(try hush(["scan", "app"], in: box.url).status == 0, "whatever directory is scanned")
 
-    try box.write("app/config.py", "KEY = '" + Fake.stripeKey() + "'\n")
+    try box.write("app/config.py", "KEY = '" + fake.stripeKey() + "'\n")
     #expect(try hush(["scan"], in: box.url).status == 1, "a changed secret is new")
 
     let existing = try hush(["baseline"], in: box.url)
@@ -45,17 +46,18 @@ import Testing
   }
 
   @Test func branchesThatEachAddEntriesMergeCleanly() throws {
+    let fake = Fake(seed: 202)
     let box = try Sandbox(git: true)
-    try box.write("base.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("base.txt", "k=" + fake.stripeKey() + "\n")
     try box.commitAll("base", day: 1)
     #expect(try hush(["baseline"], in: box.url).status == 0)
     try box.commitAll("baseline", day: 2)
     try box.git(["checkout", "-q", "-b", "left"])
-    try box.write("left.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("left.txt", "k=" + fake.stripeKey() + "\n")
     #expect(try hush(["baseline", "--update"], in: box.url).status == 0)
     try box.commitAll("left", day: 3)
     try box.git(["checkout", "-q", "main"])
-    try box.write("right.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("right.txt", "k=" + fake.stripeKey() + "\n")
     #expect(try hush(["baseline", "--update"], in: box.url).status == 0)
     try box.commitAll("right", day: 4)
     let merge = try execute(

@@ -4,6 +4,7 @@ import Testing
 /// `.hush.toml`: every key has an effect, every mistake names its line.
 @Suite struct ConfigTests {
   @Test func everyKeyHasItsEffect() throws {
+    let fake = Fake(seed: 301)
     let box = try Sandbox(git: true)
     let config = #"""
       extend = true
@@ -32,17 +33,17 @@ import Testing
 
       """#
     try box.write(".hush.toml", config)
-    let reported = Fake.stripeKey()
+    let reported = fake.stripeKey()
     try box.write("app/billing.py", "KEY = '" + reported + "'\n")
-    try box.write("app/allowed.py", "KEY = 'sk_live_ALLOWED" + Fake.random(16) + "'\n")
-    try box.write("app/fixture.py", "KEY = '" + Fake.stripeKey() + "'  # sandbox-fixture\n")
-    try box.write("app/stop.py", "KEY = 'sk_live_zzDemo" + Fake.random(18) + "'\n")
-    try box.write("docs/guide.md", "KEY = '" + Fake.stripeKey() + "'\n")
-    try box.write("vendor/lib.py", "KEY = '" + Fake.stripeKey() + "'\n")
-    try box.write("app/token.env", Fake.envToken() + "\n")
+    try box.write("app/allowed.py", "KEY = 'sk_live_ALLOWED" + fake.random(16) + "'\n")
+    try box.write("app/fixture.py", "KEY = '" + fake.stripeKey() + "'  # sandbox-fixture\n")
+    try box.write("app/stop.py", "KEY = 'sk_live_zzDemo" + fake.random(18) + "'\n")
+    try box.write("docs/guide.md", "KEY = '" + fake.stripeKey() + "'\n")
+    try box.write("vendor/lib.py", "KEY = '" + fake.stripeKey() + "'\n")
+    try box.write("app/token.env", fake.envToken() + "\n")
     try box.write(
-      "app/acme.txt", "t = acme_" + String((0..<32).map { _ in "0123456789abcdef".randomElement()! }) + "\n")
-    try box.write("app/big.txt", String(repeating: "x", count: 3000) + "\nKEY='" + Fake.stripeKey() + "'\n")
+      "app/acme.txt", "t = acme_" + fake.random(32, from: Array("0123456789abcdef")) + "\n")
+    try box.write("app/big.txt", String(repeating: "x", count: 3000) + "\nKEY='" + fake.stripeKey() + "'\n")
     let run = try hush(["scan", "--format", "json", "--show-secrets"], in: box.url)
     let found = try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" }.sorted()
     #expect(found == ["app/acme.txt:acme-internal-token", "app/billing.py:stripe-secret-key"], "\(run.stderr)")
@@ -59,6 +60,7 @@ import Testing
         ).replacingOccurrences(
           of: "[rules.stripe-secret-key]\nmin-entropy = 3.0\nallowlist = { paths = [\"docs/*\"] }\n", with: ""))
     let only = try hush(["scan", "--format", "json"], in: box.url)
+    #expect(only.status == 1)
     #expect(try only.findings().compactMap { $0["rule"] as? String } == ["acme-internal-token"], "\(only.stderr)")
   }
 
@@ -98,11 +100,35 @@ import Testing
     #expect(try String(contentsOf: box.url.appendingPathComponent(".hush.toml"), encoding: .utf8) == "# mine\n")
   }
 
+  /// `config check` runs the examples of the rules a config adds: a failing one exits 1.
+  @Test func checkRunsTheExamplesOfAddedRules() throws {
+    let box = try Sandbox(git: true)
+    let rule = #"""
+      [[rule]]
+      id = "acme-internal-token"
+      description = "ACME internal API token"
+      provider = "acme"
+      severity = "high"
+      keywords = ["acme_"]
+      regex = '''\b(acme_[0-9a-f]{32})\b'''
+      rotate = "Revoke it in the ACME console."
+
+      """#
+    try box.write(".hush.toml", rule + "examples = ['t = acme_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e']\n")
+    let good = try hush(["config", "check"], in: box.url)
+    #expect(good.status == 0, "\(good.stderr)")
+    try box.write(".hush.toml", rule + "examples = ['t = acme_too_short']\n")
+    let failing = try hush(["config", "check"], in: box.url)
+    #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
+    #expect((failing.stdout + failing.stderr).contains("acme-internal-token"))
+  }
+
   @Test func environmentNamesTheConfig() throws {
+    let fake = Fake(seed: 302)
     let box = try Sandbox(git: true)
     let elsewhere = try Sandbox()
     try elsewhere.write("team.toml", "[allowlist]\npaths = [\"*.env\"]\n")
-    try box.write("a.env", Fake.envToken() + "\n")
+    try box.write("a.env", fake.envToken() + "\n")
     #expect(try hush(["scan"], in: box.url).status == 1)
     let configured = try hush(
       ["scan"], in: box.url, environment: ["HUSH_CONFIG": elsewhere.url.appendingPathComponent("team.toml").path])
@@ -113,13 +139,14 @@ import Testing
 /// Credential files are recognised by format where they live, not everywhere.
 @Suite struct CredentialFileTests {
   @Test func formatsAreFoundAtTheirPathsOnly() throws {
+    let fake = Fake(seed: 303)
     let box = try Sandbox()
-    let password = Fake.random(14)
+    let password = fake.random(14)
     let netrc = "machine api.example.org login deploy password " + password + "\n"
     try box.write("home/.netrc", netrc)
     try box.write("notes/netrc-example.txt", netrc)
-    try box.write("web/.htpasswd", "admin:$apr1$" + Fake.random(8) + "$" + Fake.random(22) + "\n")
-    try box.write("app/settings.py", "SECRET_KEY = '" + Fake.random(50) + "'\n")
+    try box.write("web/.htpasswd", "admin:$apr1$" + fake.random(8) + "$" + fake.random(22) + "\n")
+    try box.write("app/settings.py", "SECRET_KEY = '" + fake.random(50) + "'\n")
     let run = try hush(["scan", "--format", "json", "."], in: box.url)
     #expect(run.status == 1)
     let found = Set(try run.findings().map { "\($0["file"] ?? ""):\($0["rule"] ?? "")" })

@@ -64,7 +64,7 @@ struct ConfigVector: CustomTestStringConvertible, Sendable {
     try box.write("a.txt", "hello\n")
     try box.commitAll("start", day: 1)
     try signHead(box)
-    try box.write("b.txt", "TOKEN=" + Fake.stripeKey() + "\n")
+    try box.write("b.txt", "TOKEN=" + Fake(seed: 1801).stripeKey() + "\n")
     try box.git(["add", "b.txt"])
     let include = outside.url.appendingPathComponent("included.config")
     try Data("[core]\n\tfsmonitor = \(command); false\n".utf8).write(to: include)
@@ -135,7 +135,7 @@ struct ConfigVector: CustomTestStringConvertible, Sendable {
   /// fetch nor pass; a blob it cannot read is an error that names it.
   @Test func partialCloneNeverFetches() throws {
     let origin = try Sandbox(git: true)
-    try origin.write("a.txt", "TOKEN=" + Fake.stripeKey() + "\n")
+    try origin.write("a.txt", "TOKEN=" + Fake(seed: 1802).stripeKey() + "\n")
     try origin.commitAll("start", day: 1)
     try origin.git(["config", "uploadpack.allowFilter", "true"])
     let clone = try Sandbox()

@@ -24,8 +24,9 @@ extension Sandbox {
 /// `hush history` against real repositories built commit by commit.
 @Suite struct HistoryTests {
   @Test func attributesEachSecretToTheCommitThatAddedIt() throws {
+    let fake = Fake(seed: 501)
     let box = try Sandbox(git: true)
-    let key = Fake.stripeKey()
+    let key = fake.stripeKey()
     try box.write("app.py", "x = 1\n")
     try box.commitAll("start", author: "Bob", day: 1)
     try box.write("app.py", "x = 1\nKEY = '" + key + "'\n")
@@ -55,17 +56,23 @@ extension Sandbox {
   }
 
   @Test func aReaderThatGoesAwayEndsHushQuietly() throws {
+    let fake = Fake(seed: 502)
     let box = try Sandbox(git: true)
-    for index in 0..<300 { try box.write("f\(index).txt", "k=" + Fake.stripeKey() + "\n") }
+    for index in 0..<300 { try box.write("f\(index).txt", "k=" + fake.stripeKey() + "\n") }
     try box.commitAll("many", day: 1)
-    let script = "'\(Binary.hush.path)' history 2>err.txt | head -c 10 >/dev/null; cat err.txt"
+    let script =
+      "( '\(Binary.hush.path)' history 2>err.txt; echo $? >status.txt ) | head -c 10 >/dev/null; cat err.txt"
     let run = try execute(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: box.url)
     #expect(!run.stdout.contains("Fatal error"), "\(run.stdout)")
+    // Ended by SIGPIPE, as any filter whose reader left is (the shell reports 128 + 13).
+    let status = try String(contentsOf: box.url.appendingPathComponent("status.txt"), encoding: .utf8)
+    #expect(status == "141\n")
   }
 
   @Test func removedSecretsAreStillFoundAndGroupedForRemediation() throws {
+    let fake = Fake(seed: 503)
     let box = try Sandbox(git: true)
-    let key = Fake.stripeKey()
+    let key = fake.stripeKey()
     try box.write("a/config.yml", "stripe: " + key + "\n")
     try box.write("b/config.yml", "stripe: " + key + "\n")
     try box.write("c/settings.txt", "key=" + key + "\n")
@@ -73,7 +80,9 @@ extension Sandbox {
     try box.git(["rm", "-q", "-r", "a", "b", "c"])
     try box.commitAll("remove it", day: 5)
 
+    let before = Date()
     let run = try hush(["history", "--format", "json"], in: box.url)
+    let after = Date()
     #expect(run.status == 1)
     let findings = try run.findings()
     // a/ and b/ hold the same blob: scanned and reported once, the other path named.
@@ -86,7 +95,10 @@ extension Sandbox {
     #expect(secrets.count == 1, "one secret to rotate, however many files hold it")
     #expect(secrets.first?["occurrences"] as? Int == 3)
     #expect(secrets.first?["paths"] as? [String] == ["a/config.yml", "b/config.yml", "c/settings.txt"])
-    #expect((secrets.first?["exposedDays"] as? Int ?? 0) > 300)
+    // Whole days since 2024-01-01T12:00:00Z, the commit that added it, as the clock read during the run.
+    let added = 1_704_110_400.0
+    let days = Set([before, after].map { Int(($0.timeIntervalSince1970 - added) / 86_400) })
+    #expect(days.contains(secrets.first?["exposedDays"] as? Int ?? -1))
     let purge = try #require(remediation["purge"] as? [String])
     #expect(purge.contains { $0.contains("git filter-repo") && $0.contains("--replace-text") })
     #expect(purge.contains { $0.contains("push --force") })
@@ -94,8 +106,9 @@ extension Sandbox {
   }
 
   @Test func renamesAndSensitiveFilesAreAttributedOnce() throws {
+    let fake = Fake(seed: 504)
     let box = try Sandbox(git: true)
-    try box.write("old.cfg", "token=" + Fake.stripeKey() + "\n")
+    try box.write("old.cfg", "token=" + fake.stripeKey() + "\n")
     try box.write(".env", "DEBUG=1\n")
     try box.commitAll("first", day: 1)
     let first = try box.head()
@@ -103,26 +116,31 @@ extension Sandbox {
     try box.commitAll("rename", day: 2)
 
     let run = try hush(["history", "--format", "json"], in: box.url)
+    #expect(run.status == 1)
     let findings = try run.findings()
     #expect(findings.count == 2, "\(run.stdout)")
     #expect(findings.allSatisfy { $0["commit"] as? String == first })
     #expect(findings.contains { $0["alsoAt"] as? [String] == ["new.cfg"] }, "the renamed copy is the same blob")
     #expect(Set(findings.compactMap { $0["rule"] as? String }) == ["dotenv-file", "stripe-secret-key"])
     let text = try hush(["history"], in: box.url)
+    #expect(text.status == 1)
     #expect(text.stdout.contains("--invert-paths --path .env"))
     #expect(text.stdout.contains("Remediation plan: 2 secrets"))
   }
 
   @Test func rangesBranchesAndSince() throws {
+    let fake = Fake(seed: 505)
     let box = try Sandbox(git: true)
-    try box.write("old.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("old.txt", "k=" + fake.stripeKey() + "\n")
     try box.commitAll("old secret", day: 1)
     try box.git(["tag", "v1"])
-    try box.write("new.txt", "k=" + Fake.stripeKey() + "\n")
+    try box.write("new.txt", "k=" + fake.stripeKey() + "\n")
     try box.commitAll("new secret", day: 20)
 
     let files = { (arguments: [String]) throws -> [String] in
-      try hush(["history", "--format", "json"] + arguments, in: box.url).findings().compactMap { $0["file"] as? String }
+      let run = try hush(["history", "--format", "json"] + arguments, in: box.url)
+      #expect(run.status == 1, "\(arguments)")
+      return try run.findings().compactMap { $0["file"] as? String }
     }
     #expect(try files([]) == ["old.txt", "new.txt"])
     #expect(try files(["v1..HEAD"]) == ["new.txt"])
@@ -133,8 +151,9 @@ extension Sandbox {
   }
 
   @Test func shallowBareDetachedAndWorktree() throws {
+    let fake = Fake(seed: 506)
     let origin = try Sandbox(git: true)
-    try origin.write("a.txt", "k=" + Fake.stripeKey() + "\n")
+    try origin.write("a.txt", "k=" + fake.stripeKey() + "\n")
     try origin.commitAll("secret", day: 1)
     try origin.write("b.txt", "clean\n")
     try origin.commitAll("clean", day: 2)
@@ -190,10 +209,11 @@ extension Sandbox {
   }
 
   @Test func purgeFileIsPrivateAndNeverInsideTheWorkTree() throws {
+    let fake = Fake(seed: 507)
     let box = try Sandbox(git: true)
-    let key = Fake.stripeKey()
+    let key = fake.stripeKey()
     try box.write("k.txt", "k=" + key + "\n")
-    try box.write("id.txt", Fake.privateKeyPEM())
+    try box.write("id.txt", fake.privateKeyPEM())
     try box.commitAll("secrets", day: 1)
     let outside = try Sandbox()
     let file = outside.url.appendingPathComponent("purge.txt")
@@ -213,9 +233,10 @@ extension Sandbox {
   }
 
   @Test func binaryAndOversizeBlobsAreSkippedAndCounted() throws {
+    let fake = Fake(seed: 508)
     let box = try Sandbox(git: true)
-    try box.write("blob.bin", Data([0, 1, 2, 3]) + Data(("k=" + Fake.stripeKey()).utf8))
-    try box.write("big.txt", String(repeating: "y", count: 3000) + "\nk=" + Fake.stripeKey() + "\n")
+    try box.write("blob.bin", Data([0, 1, 2, 3]) + Data(("k=" + fake.stripeKey()).utf8))
+    try box.write("big.txt", String(repeating: "y", count: 3000) + "\nk=" + fake.stripeKey() + "\n")
     try box.commitAll("files", day: 1)
     let run = try hush(["history", "--format", "json", "--max-file-size", "2K"], in: box.url)
     #expect(run.status == 0, "\(run.stdout)")

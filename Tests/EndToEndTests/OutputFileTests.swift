@@ -5,7 +5,7 @@ import Testing
 @Suite struct OutputFileTests {
   static func leakyDirectory() throws -> Sandbox {
     let box = try Sandbox()
-    try box.write("app.env", "KEY=" + Fake.stripeKey() + "\n")
+    try box.write("app.env", "KEY=" + Fake(seed: 1803).stripeKey() + "\n")
     return box
   }
 
@@ -65,7 +65,7 @@ import Testing
     let child = parent.url.appendingPathComponent("vendor/lib")
     try FileManager.default.createDirectory(at: child, withIntermediateDirectories: true)
     _ = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git", "init", "-q", "-b", "main"], in: child)
-    try Data(("KEY=" + Fake.stripeKey() + "\n").utf8).write(to: child.appendingPathComponent("app.env"))
+    try Data(("KEY=" + Fake(seed: 1804).stripeKey() + "\n").utf8).write(to: child.appendingPathComponent("app.env"))
     for arguments in [
       ["add", "-A"], ["-c", "user.name=a", "-c", "user.email=a@b.invalid", "commit", "-q", "-m", "x"],
     ] {

@@ -47,3 +47,34 @@ import Testing
     #expect(missing.stderr.contains("absent.toml: no such file or directory"))
   }
 }
+
+@Suite struct RulesCommandTests {
+  @Test func rulesCheckPasses() throws {
+    let run = try hush(["rules", "check"], in: Binary.packageRoot)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("0 problems"))
+  }
+
+  @Test func rulesListJSON() throws {
+    let run = try hush(["rules", "list", "--format", "json"], in: Binary.packageRoot)
+    #expect(run.status == 0)
+    let rules = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    let patterns = Binary.packageRoot.appendingPathComponent("patterns")
+    let tables = try FileManager.default.contentsOfDirectory(atPath: patterns.path).filter { $0.hasSuffix(".toml") }
+      .map { try String(contentsOf: patterns.appendingPathComponent($0), encoding: .utf8) }
+      .flatMap { $0.split(separator: "\n") }.filter { $0 == "[[rule]]" }
+    #expect(rules.count == tables.count, "one entry per [[rule]] table of patterns/")
+    let first = try #require(rules.first)
+    #expect(Set(first.keys) == ["id", "description", "provider", "severity", "keywords", "reference", "location"])
+    let location = try #require(first["location"] as? String)
+    let parts = location.split(separator: ":")
+    #expect(parts.count == 2 && parts[0].hasPrefix("patterns/") && Int(parts[1]) != nil, "\(location)")
+  }
+
+  /// Hush's own repository scans clean: rule examples live in patterns/, which .hush.toml
+  /// allowlists, and tests build their fake secrets at run time.
+  @Test func ownRepositoryScansClean() throws {
+    let run = try hush(["scan", "--format", "json"], in: Binary.packageRoot)
+    #expect(run.status == 0, "\(run.stdout)")
+  }
+}

@@ -120,21 +120,52 @@ final class Sandbox {
   }
 }
 
-/// Fake secrets built at run time (never literals, so Hush's own scan stays clean).
-enum Fake {
-  static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+/// SplitMix64: every random draw of a test comes from a generator seeded by that test, so
+/// each run builds the same fake secrets (a draw that sometimes hit a placeholder run made
+/// tests fail now and then).
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
 
-  static func random(_ count: Int) -> String {
-    String((0..<count).map { _ in base62[Int.random(in: 0..<62)] })
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var mixed = state
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 31)
   }
 
+  /// An index below `count`, by multiply-high: independent of how a toolchain's
+  /// `Int.random(in:using:)` consumes the generator.
+  mutating func index(below count: Int) -> Int {
+    Int(next().multipliedFullWidth(by: UInt64(count)).high)
+  }
+}
+
+/// Fake secrets built at run time (never literals, so Hush's own scan stays clean), drawn
+/// from the test's own seeded generator.
+final class Fake {
+  static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+  private var generator: SeededGenerator
+
+  /// Each test passes its own seed.
+  init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
+
+  func random(_ count: Int, from alphabet: [Character] = base62) -> String {
+    String((0..<count).map { _ in alphabet[generator.index(below: alphabet.count)] })
+  }
+
+  func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) } }
+
   /// A Stripe-shaped live secret key.
-  static func stripeKey() -> String { "sk" + "_live_" + random(24) }
+  func stripeKey() -> String { "sk" + "_live_" + random(24) }
 
   /// A PEM RSA private key block whose random body is shaped like a key (a DER SEQUENCE that
   /// opens with INTEGER 0), so the key-structure check accepts it.
-  static func privateKeyPEM() -> String {
-    let content: [UInt8] = [0x02, 0x01, 0x00] + (0..<605).map { _ in UInt8.random(in: 0...255) }
+  func privateKeyPEM() -> String {
+    let content: [UInt8] = [0x02, 0x01, 0x00] + bytes(605)
     let der: [UInt8] = [0x30, 0x82, UInt8(content.count >> 8), UInt8(content.count & 0xFF)] + content
     let base64 = Data(der).base64EncodedString()
     let body = stride(from: 0, to: base64.count, by: 64).map { String(base64.dropFirst($0).prefix(64)) + "\n" }.joined()
@@ -158,8 +189,8 @@ enum Fake {
   }
 
   /// An opaque token with letters and digits (a random draw without digits reads as a word).
-  static func opaqueToken() -> String { "tok_" + random(28) + "7q" + random(2) }
+  func opaqueToken() -> String { "tok_" + random(28) + "7q" + random(2) }
 
   /// A generic token assignment, as in a .env file.
-  static func envToken() -> String { "API" + "_TOKEN=" + random(32) }
+  func envToken() -> String { "API" + "_TOKEN=" + random(32) }
 }

@@ -23,11 +23,15 @@ public struct ReportSettings: Sendable {
     self.explain = explain
   }
 
-  /// The explanations, on stderr, when asked for.
+  /// The explanations on stderr: all of them with `--explain`; with `--verbose`, the files
+  /// that were not scanned (never a secret either way).
   func printExplanations(_ explanations: [Explanation]) {
-    guard explain else { return }
-    for explanation in explanations { Console.error("explain: \(explanation)") }
-    if explanations.isEmpty { Console.error("explain: nothing was dropped") }
+    if explain {
+      for explanation in explanations { Console.error("explain: \(explanation)") }
+      if explanations.isEmpty { Console.error("explain: nothing was dropped") }
+    } else if verbose {
+      for explanation in explanations where explanation.reason.isAboutFile { Console.error("hush: \(explanation)") }
+    }
   }
 
   var options: ReportOptions { ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor) }

@@ -24,7 +24,8 @@ import Testing
     "kingfisher:ignore", "hush:allow github-pat-classic", "hush:allow because it is a test fixture",
   ])
   func inlineIgnoreMarkers(_ marker: String) throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 2101)
+    let token = fake.githubToken(prefix: "ghp_")
     let allowed = try filtered("TOKEN=\(token) # \(marker)")
     #expect(allowed.kept.isEmpty)
     #expect(allowed.dropped.map(\.reason) == [.inlineMarker])
@@ -32,7 +33,8 @@ import Testing
   }
 
   @Test func ruleScopedAllowLeavesOtherRulesOn() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 2111)
+    let token = fake.githubToken(prefix: "ghp_")
     let found = try filtered("TOKEN=\(token) # hush:allow stripe-secret-key")
     #expect(found.kept.map(\.rule.id) == ["github-pat-classic"])
     #expect(try filtered("TOKEN=\(token) # hush:allow stripe-secret-key hush:allow github-pat-classic").kept.isEmpty)
@@ -40,16 +42,18 @@ import Testing
 
   /// A provider's secret allowed inline must not come back as a generic rule's finding.
   @Test func anInlineAllowDoesNotLetAGenericRuleReportTheSameValue() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 2112)
+    let token = fake.githubToken(prefix: "ghp_")
     let found = try filtered("GITHUB_TOKEN=\(token) # hush:allow github-pat-classic")
     #expect(found.kept.isEmpty)
   }
 
   @Test func allowlistsComeAfterInlineMarkersAndNameTheirEntry() throws {
+    let fake = FakeSecrets(seed: 2113)
     var config = HushConfig()
     config.allowlist.stopwords = ["ghp_"]
     let chain = FilterChain(allowlists: try Allowlists(config: config))
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
+    let token = fake.githubToken(prefix: "ghp_")
     let marked = try filtered("TOKEN=\(token) # hush:allow", chain: chain)
     #expect(marked.dropped.map(\.reason) == [.inlineMarker])
     let listed = try filtered("TOKEN=\(token)", chain: chain)
@@ -57,21 +61,32 @@ import Testing
   }
 
   @Test func findingsOffTheAddedLinesAreDroppedLast() throws {
-    let token = FakeSecrets.githubToken(prefix: "ghp_")
-    let text = "TOKEN=\(token)\nOTHER=\(FakeSecrets.githubToken(prefix: "ghp_"))\n"
+    let fake = FakeSecrets(seed: 2114)
+    let token = fake.githubToken(prefix: "ghp_")
+    let text = "TOKEN=\(token)\nOTHER=\(fake.githubToken(prefix: "ghp_"))\n"
     let found = try filtered(text, isAdded: { $0.contains(2) })
     #expect(found.kept.map(\.line) == [2])
     #expect(found.dropped.map(\.reason) == [.notAddedLine])
   }
 
   @Test func theBaselineStepSplitsKnownFromNew() throws {
-    let old = FakeSecrets.githubToken(prefix: "ghp_")
+    let fake = FakeSecrets(seed: 2115)
+    let old = fake.githubToken(prefix: "ghp_")
     let known = try detector.scan(Array("TOKEN=\(old)".utf8), path: "app.env")
     let chain = FilterChain(baseline: Baseline(findings: known))
     let fresh = try detector.scan(
-      Array("TOKEN=\(old)\nNEW=\(FakeSecrets.githubToken(prefix: "ghp_"))".utf8), path: "app.env")
+      Array("TOKEN=\(old)\nNEW=\(fake.githubToken(prefix: "ghp_"))".utf8), path: "app.env")
     let (kept, dropped) = chain.applyBaseline(to: fresh)
     #expect(kept.map(\.line) == [2])
     #expect(dropped.map(\.line) == [1])
+  }
+
+  /// On a long (minified) line the marker counts only within 512 bytes of the secret.
+  @Test(arguments: [(300, true), (2000, false)])
+  func aMarkerFarAlongALongLineAllowsNothing(_ gap: Int, _ allowed: Bool) throws {
+    let fake = FakeSecrets(seed: 109)
+    let token = fake.githubToken(prefix: "ghp" + "_")
+    let line = "TOKEN=" + token + " " + String(repeating: "x", count: gap) + " hush:allow\n"
+    #expect(try filtered(String(repeating: "y", count: 10_000) + " " + line).kept.isEmpty == allowed)
   }
 }

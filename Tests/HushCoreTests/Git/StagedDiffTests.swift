@@ -47,10 +47,3 @@ import Testing
     #expect(throws: GitError.self) { try StagedDiff.parse(Self.bytes(":100644 100644 x\0")) }
   }
 }
-
-@Suite struct PathNameTests {
-  @Test(arguments: [("a/b", "a"), ("/b", "/"), ("b", "."), ("-", "."), ("a/b/", "a"), ("/", "/"), ("a//b", "a/")])
-  func parent(_ path: String, _ expected: String) {
-    #expect(PathName.parent(of: path) == expected)
-  }
-}
