@@ -19,7 +19,7 @@ import Testing
   @Test(arguments: catalog.rules)
   func ruleFindsItsExamplesAndNotItsCounterExamples(_ rule: Rule) {
     #expect(rule.examples.count >= 1 && rule.counterExamples.count >= 1, "\(rule.id)")
-    let problems = RuleChecker.problems(with: rule)
+    let problems = RuleChecker.problems(with: rule, requireMarkedSecrets: true)
     #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
   }
 
