@@ -34,8 +34,11 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
   public var reference: String?
   /// What to do once this secret has leaked.
   public var rotate: String
-  /// Texts the rule must match.
+  /// Texts the rule must report, without their `⟦…⟧` markers.
   public var examples: [String]
+  /// For each example, the UTF-8 byte ranges of the secrets its markers enclosed (empty when
+  /// it was written without markers).
+  public var exampleSecrets: [[Range<Int>]]
   /// Texts the rule must not match.
   public var counterExamples: [String]
   /// Globs on the repository-relative path; empty means every file.
@@ -48,7 +51,8 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
     id: String, description: String, provider: String, severity: Severity, keywords: [String],
     regex: String, secretGroup: Int = 1, minEntropy: Double? = nil, validator: Validator? = nil,
     isMultiline: Bool = false, reference: String? = nil, rotate: String, examples: [String] = [],
-    counterExamples: [String] = [], paths: [String] = [], location: String
+    exampleSecrets: [[Range<Int>]] = [], counterExamples: [String] = [], paths: [String] = [],
+    location: String
   ) {
     self.id = id
     self.description = description
@@ -63,6 +67,7 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
     self.reference = reference
     self.rotate = rotate
     self.examples = examples
+    self.exampleSecrets = exampleSecrets
     self.counterExamples = counterExamples
     self.paths = paths
     self.location = location

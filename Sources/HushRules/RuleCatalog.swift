@@ -98,4 +98,12 @@ public struct SourceLines: Sendable {
     }
     return max(start, 1)
   }
+
+  /// The 1-based line at or after line `start` that contains `text`, or `start` when none does.
+  public func line(containing text: String, after start: Int) -> Int {
+    for index in max(0, start - 1)..<lines.count where lines[index].contains(text) {
+      return index + 1
+    }
+    return max(start, 1)
+  }
 }

@@ -26,13 +26,15 @@ struct RuleFields {
     guard let severity = Severity(rawValue: severityName) else {
       throw invalid("severity", "'\(severityName)' is not one of critical, high, medium, low")
     }
+    let examples = try markedExamples()
     return Rule(
       id: id, description: try string("description"), provider: try string("provider"),
-      severity: severity, keywords: try keywords(), regex: try string("regex"),
+      severity: severity, keywords: try keywords(), regex: try regex(),
       secretGroup: try secretGroup(), minEntropy: try minEntropy(), validator: try validator(),
       isMultiline: try optionalBool("multiline") ?? false,
       reference: try optionalString("reference"), rotate: try string("rotate"),
-      examples: try examples("examples"), counterExamples: try examples("counter-examples"),
+      examples: examples.map(\.text), exampleSecrets: examples.map(\.secrets),
+      counterExamples: try counterExamples(),
       paths: try optionalStrings("paths") ?? [], location: "\(file):\(headerLine)")
   }
 
@@ -75,6 +77,42 @@ struct RuleFields {
       throw invalid("validate", "'\(name)' is not one of \(known)")
     }
     return validator
+  }
+
+  /// The regex with its `{{fragments}}` expanded.
+  private func regex() throws(RuleError) -> String {
+    let written = try string("regex")
+    do {
+      return try RuleFragments.expand(written)
+    } catch {
+      let known = RuleFragments.all.keys.sorted().joined(separator: ", ")
+      // The fragment's own line, which may be below the key in a multi-line regex.
+      let line = lines.line(containing: "{{\(error.name)}}", after: line(of: "regex"))
+      throw .invalidValue(
+        "regex", reason: "unknown fragment '{{\(error.name)}}' (known: \(known))", file: file, line: line)
+    }
+  }
+
+  private func markedExamples() throws(RuleError) -> [MarkedExample] {
+    var marked: [MarkedExample] = []
+    for (index, written) in try examples("examples").enumerated() {
+      do {
+        marked.append(try MarkedExample(written))
+      } catch {
+        throw invalid("examples", "example \(index + 1): \(error)")
+      }
+    }
+    return marked
+  }
+
+  /// Counter-examples report nothing, so a marker in one is a mistake.
+  private func counterExamples() throws(RuleError) -> [String] {
+    let texts = try examples("counter-examples")
+    for (index, text) in texts.enumerated()
+    where text.contains(MarkedExample.open) || text.contains(MarkedExample.close) {
+      throw invalid("counter-examples", "counter-example \(index + 1) marks a secret; only examples do")
+    }
+    return texts
   }
 
   private func examples(_ key: String) throws(RuleError) -> [String] {

@@ -24,7 +24,7 @@ import Testing
   @Test(arguments: catalog.rules)
   func ruleFindsItsExamplesAndNotItsCounterExamples(_ rule: Rule) {
     #expect(!rule.examples.isEmpty && !rule.counterExamples.isEmpty, "\(rule.id)")
-    let problems = RuleChecker.problems(with: rule)
+    let problems = RuleChecker.problems(with: rule, requireMarkedSecrets: true)
     #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
   }
 
