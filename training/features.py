@@ -28,6 +28,8 @@ EXT_GROUPS = {
     "shell": "sh bash zsh ps1 psm1 bat cmd bats fish",
     "data": "sql csv har log dump",
 }
+TOP_EXTS = ["md", "json", "yml", "yaml", "py", "js", "ts", "go", "java", "rb", "cs", "php", "xml", "sh", "properties",
+            "txt", "html", "scala", "kt", "idl"]
 EXT_GROUP = {e: g for g, es in EXT_GROUPS.items() for e in es.split()}
 PATH_WORDS = [("test", ("test", "spec")), ("example", ("example", "sample", "demo")), ("doc", ("doc",)),
               ("fixture", ("fixture", "mock", "fake", "stub")), ("conf", ("conf", "setting")),
@@ -124,7 +126,14 @@ def features(rule, value, line, col, path, dropped):
     f["line_env"] = float(any(w in ll for w in (b"getenv", b"environ", b"process.env", b"env[", b"env.", b"${")))
     f["line_len_log2"] = math.log2(len(line) + 1)
     f["line_example"] = float(any(w in ll for w in (b"example", b"sample", b"dummy", b"fake", b"placeholder")))
+    f["line_user"] = float(any(w in ll for w in (b"user", b"login", b"account", b"email")))
     f["line_candidates"] = 0.0  # filled in by the caller: candidates on the same line
+    name_start = len(before) - len(between) - len(name)
+    f["name_quoted"] = float(len(name) > 0 and name_start > 0 and before[name_start - 1] in QUOTES)
+    f["name_test"] = float(any(w in lname for w in (b"test", b"example", b"dummy", b"fake", b"mock", b"sample")))
+    f["value_word"] = float(any(w.encode() in lower_v for w in WORDS[:7]))
+    f["value_known_prefix"] = float(v.startswith((b"sk_", b"pk_", b"ghp_", b"gho_", b"github_pat_", b"AKIA", b"eyJ",
+                                                  b"xox", b"AIza", b"ya29.", b"glpat-", b"SG.", b"npm_")))
     # the file
     p = path.decode("utf-8", errors="replace").lower()
     base = p.rsplit("/", 1)[-1]
@@ -132,6 +141,8 @@ def features(rule, value, line, col, path, dropped):
     group = EXT_GROUP.get(ext, "other")
     for g in list(EXT_GROUPS) + ["other"]:
         f["ext_" + g] = float(group == g)
+    for e in TOP_EXTS:
+        f["ext_is_" + e] = float(ext == e)
     dirs = p.rsplit("/", 1)[0]
     for feat, words in PATH_WORDS:
         f["path_" + feat] = float(any(w in dirs for w in words))

@@ -83,7 +83,7 @@ def choose(meta, idx, p, scorer, fold_map, folds):
     """Thresholds on out-of-fold predictions: scan = best F1 with strict precision >= 0.90
     (else best F1); staged = the lowest threshold with strict precision >= 0.95."""
     grid = np.unique(np.round(np.quantile(p, np.linspace(0.0, 1.0, 101)), 4))
-    best_scan, best_staged = (None, -1), None
+    best_scan, best_staged, best_f1 = (None, -1), None, (None, -1)
     for t in grid:
         r = scorer.score(fold_map, folds, findings_at(meta, p, t, idx))
         ok = r["precision_strict"] >= SCAN_MIN_STRICT_PRECISION
@@ -92,7 +92,9 @@ def choose(meta, idx, p, scorer, fold_map, folds):
             best_scan = (t, key)
         if best_staged is None and r["precision_strict"] >= STAGED_MIN_STRICT_PRECISION:
             best_staged = t
-    return best_scan[0], best_staged if best_staged is not None else float(grid[-1])
+        if best_f1[0] is None or r["f1"] > best_f1[1]:
+            best_f1 = (t, r["f1"])
+    return best_scan[0], best_staged if best_staged is not None else float(grid[-1]), best_f1[0]
 
 
 def main():
@@ -121,11 +123,11 @@ def main():
                 oof_idx.append(te)
                 oof_p.append(p)
             oof_idx, oof_p = np.concatenate(oof_idx), np.concatenate(oof_p)
-            t_scan, t_staged = choose(meta, oof_idx, oof_p, scorer, fold_map, set(inner))
+            t_scan, t_staged, t_f1 = choose(meta, oof_idx, oof_p, scorer, fold_map, set(inner))
             tr, te = np.where(fold != f)[0], np.where(fold == f)[0]
             p, _ = fit_predict(kind, X, y, tr, te)
-            row = {"fold": f, "t_scan": float(t_scan), "t_staged": float(t_staged)}
-            for point, t in (("scan", t_scan), ("staged", t_staged)):
+            row = {"fold": f, "t_scan": float(t_scan), "t_staged": float(t_staged), "t_f1": float(t_f1)}
+            for point, t in (("scan", t_scan), ("staged", t_staged), ("f1max", t_f1)):
                 r = scorer.score(fold_map, {f}, findings_at(meta, p, t, te))
                 row[point] = {k: r[k] for k in ("precision", "precision_strict", "recall", "f1", "f1_strict", "tp",
                                                 "fp", "fn", "unlabelled_lines")}
@@ -134,8 +136,9 @@ def main():
             row["candidate_recall"] = cand["recall"]
             per_fold.append(row)
             print(f"[{kind}] fold {f}: candidates recall {cand['recall']:.3f} | scan t={t_scan:.3f} "
-                  + fmt(row["scan"]) + f" | staged t={t_staged:.3f} " + fmt(row["staged"]), flush=True)
-        for point in ("scan", "staged"):
+                  + fmt(row["scan"]) + f" | staged t={t_staged:.3f} " + fmt(row["staged"])
+                  + f" | f1max t={t_f1:.3f} " + fmt(row["f1max"]), flush=True)
+        for point in ("scan", "staged", "f1max"):
             mean = {k: float(np.mean([r[point][k] for r in per_fold])) for k in ("precision", "precision_strict", "recall", "f1")}
             print(f"[{kind}] mean {point}: " + fmt(mean))
         cats = defaultdict(lambda: [0, 0])
@@ -146,6 +149,8 @@ def main():
         print(f"[{kind}] scan recall per category (held-out folds pooled):")
         for c, (fnd, tot) in sorted(cats.items(), key=lambda kv: -kv[1][1]):
             print(f"    {c:<32} {fnd:5d} / {tot:<5d} {fnd / tot:.3f}")
+        std = {p: np.std([r[p]["f1"] for r in per_fold]) for p in ("scan", "staged", "f1max")}
+        print(f"[{kind}] F1 standard deviation over folds: " + ", ".join(f"{p} {v:.3f}" for p, v in std.items()))
         results[kind] = per_fold
     if args.json:
         with open(args.json, "w") as fh:
@@ -165,10 +170,11 @@ def export(kind, X, y, fold, names, meta, scorer, fold_map, path):
         p, _ = fit_predict(kind, X, y, np.where(fold != f)[0], np.where(fold == f)[0])
         idx.append(np.where(fold == f)[0])
         ps.append(p)
-    t_scan, t_staged = choose(meta, np.concatenate(idx), np.concatenate(ps), scorer, fold_map, set(range(1, K + 1)))
+    t_scan, t_staged, t_f1 = choose(meta, np.concatenate(idx), np.concatenate(ps), scorer, fold_map, set(range(1, K + 1)))
     _, m = fit_predict(kind, X, y, np.arange(len(y)), np.arange(1))
     doc = {"format": f"hush-scorer/{kind}/1", "features": names,
-           "thresholds": {"scan": round(float(t_scan), 4), "staged": round(float(t_staged), 4)}}
+           "thresholds": {"scan": round(float(t_scan), 4), "staged": round(float(t_staged), 4),
+                          "f1max": round(float(t_f1), 4)}}
     if kind == "lr":
         sc, lr = m.steps[0][1], m.steps[1][1]
         doc["mean"], doc["scale"] = sc.mean_.round(6).tolist(), sc.scale_.round(6).tolist()
