@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Train and cross-validate the candidate scorer on credata-dev, 5 folds by repository exactly
+as `score.py --folds 5` makes them. For each held-out fold: the thresholds of the two operating
+points are chosen on out-of-fold predictions inside the other four folds (leave-one-fold-out),
+the model is then trained on those four folds, and the held-out fold is scored with score.py's
+own `score()` (line hits, items, strict precision with unlabelled lines). Only held-out figures
+are printed. With --export, a final model is trained on all five folds and written as JSON.
+
+  python3 training/collect.py                      # candidates -> /tmp/recall/cands.jsonl
+  python3 training/train.py --model lgbm --model lr
+  python3 training/train.py --model lgbm --export training/model.json
+"""
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus import CORPUS, SCORE, K, repo_of  # noqa: E402
+from dataset import load  # noqa: E402
+
+SEED = 15
+SCAN_MIN_STRICT_PRECISION = 0.90
+STAGED_MIN_STRICT_PRECISION = 0.95
+
+
+def make_model(kind):
+    if kind == "lr":
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
+    import lightgbm as lgb
+    return lgb.LGBMClassifier(n_estimators=300, learning_rate=0.05, num_leaves=31, min_child_samples=10,
+                              subsample=0.8, subsample_freq=1, colsample_bytree=0.8, reg_lambda=1.0,
+                              random_state=SEED, n_jobs=2, verbose=-1, deterministic=True, force_row_wise=True)
+
+
+def fit_predict(kind, X, y, train, test):
+    m = make_model(kind)
+    m.fit(X[train], y[train])
+    return m.predict_proba(X[test])[:, 1], m
+
+
+class Scorer:
+    """score.py's score() on a set of folds, for reported (file, line) pairs."""
+
+    def __init__(self, items, by_line):
+        self.items, self.by_line = items, by_line
+        self.known = defaultdict(set)
+        for rid in os.listdir(os.path.join(CORPUS, "data")):
+            for root, _, fs in os.walk(os.path.join(CORPUS, "data", rid)):
+                for f in fs:
+                    self.known[rid].add(os.path.relpath(os.path.join(root, f), os.path.join(CORPUS, "data")))
+
+        self.cache = {}
+
+    def score(self, folds_of_repo, folds, findings):
+        key = frozenset(folds)
+        if key not in self.cache:
+            repos = {r for r, f in folds_of_repo.items() if f in folds}
+            items = {k: it for k, it in self.items.items() if repo_of(it.path) in repos}
+            by_line = {k: v for k, v in self.by_line.items() if repo_of(k[0]) in repos}
+            known = set().union(*(self.known[r] for r in repos))
+            self.cache[key] = (items, by_line, known, repos)
+        return SCORE.score(findings, *self.cache[key])
+
+
+def findings_at(meta, p, t, idx):
+    """One reported line per (file, line) whose best candidate reaches t; file relative to data/."""
+    out = {}
+    for i, s in zip(idx, p):
+        if s >= t:
+            m = meta[i]
+            out[(m["file"], m["line"])] = m["rule"]
+    return [(f[len("data/"):], ln, r) for (f, ln), r in out.items()]
+
+
+def choose(meta, idx, p, scorer, fold_map, folds):
+    """Thresholds on out-of-fold predictions: scan = best F1 with strict precision >= 0.90
+    (else best F1); staged = the lowest threshold with strict precision >= 0.95."""
+    grid = np.unique(np.round(np.quantile(p, np.linspace(0.0, 1.0, 101)), 4))
+    best_scan, best_staged, best_f1 = (None, -1), None, (None, -1)
+    for t in grid:
+        r = scorer.score(fold_map, folds, findings_at(meta, p, t, idx))
+        ok = r["precision_strict"] >= SCAN_MIN_STRICT_PRECISION
+        key = (ok, r["f1"])
+        if best_scan[0] is None or key > best_scan[1]:
+            best_scan = (t, key)
+        if best_staged is None and r["precision_strict"] >= STAGED_MIN_STRICT_PRECISION:
+            best_staged = t
+        if best_f1[0] is None or r["f1"] > best_f1[1]:
+            best_f1 = (t, r["f1"])
+    return best_scan[0], best_staged if best_staged is not None else float(grid[-1]), best_f1[0]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", action="append", choices=["lr", "lgbm"])
+    ap.add_argument("--export", help="train on all folds and write the model JSON here")
+    ap.add_argument("--json", help="write the cross-validated figures here")
+    args = ap.parse_args()
+    kinds = args.model or ["lgbm"]
+    X, y, fold, names, meta, items, by_line = load()
+    fold_map = {}
+    from corpus import fold_of_repo
+    fold_map = fold_of_repo()
+    scorer = Scorer(items, by_line)
+    print(f"{len(y)} candidates, {y.sum()} on True lines, {len(names)} features")
+    results = {}
+    for kind in kinds:
+        per_fold = []
+        for f in range(1, K + 1):
+            inner = [g for g in range(1, K + 1) if g != f]
+            oof_idx, oof_p = [], []
+            for g in inner:
+                tr = np.where((fold != f) & (fold != g))[0]
+                te = np.where(fold == g)[0]
+                p, _ = fit_predict(kind, X, y, tr, te)
+                oof_idx.append(te)
+                oof_p.append(p)
+            oof_idx, oof_p = np.concatenate(oof_idx), np.concatenate(oof_p)
+            t_scan, t_staged, t_f1 = choose(meta, oof_idx, oof_p, scorer, fold_map, set(inner))
+            tr, te = np.where(fold != f)[0], np.where(fold == f)[0]
+            p, _ = fit_predict(kind, X, y, tr, te)
+            row = {"fold": f, "t_scan": float(t_scan), "t_staged": float(t_staged), "t_f1": float(t_f1)}
+            for point, t in (("scan", t_scan), ("staged", t_staged), ("f1max", t_f1)):
+                r = scorer.score(fold_map, {f}, findings_at(meta, p, t, te))
+                row[point] = {k: r[k] for k in ("precision", "precision_strict", "recall", "f1", "f1_strict", "tp",
+                                                "fp", "fn", "unlabelled_lines")}
+                row[point]["recall_by_category"] = {c: (v["found"], v["total"]) for c, v in r["recall_by_category"].items()}
+            cand = scorer.score(fold_map, {f}, findings_at(meta, np.ones(len(te)), 0.5, te))
+            row["candidate_recall"] = cand["recall"]
+            per_fold.append(row)
+            print(f"[{kind}] fold {f}: candidates recall {cand['recall']:.3f} | scan t={t_scan:.3f} "
+                  + fmt(row["scan"]) + f" | staged t={t_staged:.3f} " + fmt(row["staged"])
+                  + f" | f1max t={t_f1:.3f} " + fmt(row["f1max"]), flush=True)
+        for point in ("scan", "staged", "f1max"):
+            mean = {k: float(np.mean([r[point][k] for r in per_fold])) for k in ("precision", "precision_strict", "recall", "f1")}
+            print(f"[{kind}] mean {point}: " + fmt(mean))
+        cats = defaultdict(lambda: [0, 0])
+        for r in per_fold:
+            for c, (fnd, tot) in r["scan"]["recall_by_category"].items():
+                cats[c][0] += fnd
+                cats[c][1] += tot
+        print(f"[{kind}] scan recall per category (held-out folds pooled):")
+        for c, (fnd, tot) in sorted(cats.items(), key=lambda kv: -kv[1][1]):
+            print(f"    {c:<32} {fnd:5d} / {tot:<5d} {fnd / tot:.3f}")
+        std = {p: np.std([r[p]["f1"] for r in per_fold]) for p in ("scan", "staged", "f1max")}
+        print(f"[{kind}] F1 standard deviation over folds: " + ", ".join(f"{p} {v:.3f}" for p, v in std.items()))
+        results[kind] = per_fold
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump(results, fh, indent=1)
+    if args.export:
+        export(kinds[0], X, y, fold, names, meta, scorer, fold_map, args.export)
+
+
+def fmt(r):
+    return (f"P {r['precision']:.3f} strictP {r['precision_strict']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}")
+
+
+def export(kind, X, y, fold, names, meta, scorer, fold_map, path):
+    """Thresholds from 5-fold out-of-fold predictions on all folds, then one model on everything."""
+    idx, ps = [], []
+    for f in range(1, K + 1):
+        p, _ = fit_predict(kind, X, y, np.where(fold != f)[0], np.where(fold == f)[0])
+        idx.append(np.where(fold == f)[0])
+        ps.append(p)
+    t_scan, t_staged, t_f1 = choose(meta, np.concatenate(idx), np.concatenate(ps), scorer, fold_map, set(range(1, K + 1)))
+    _, m = fit_predict(kind, X, y, np.arange(len(y)), np.arange(1))
+    doc = {"format": f"hush-scorer/{kind}/1", "features": names,
+           "thresholds": {"scan": round(float(t_scan), 4), "staged": round(float(t_staged), 4),
+                          "f1max": round(float(t_f1), 4)}}
+    if kind == "lr":
+        sc, lr = m.steps[0][1], m.steps[1][1]
+        doc["mean"], doc["scale"] = sc.mean_.round(6).tolist(), sc.scale_.round(6).tolist()
+        doc["weights"], doc["bias"] = lr.coef_[0].round(6).tolist(), round(float(lr.intercept_[0]), 6)
+    else:
+        doc["trees"] = [compact(t["tree_structure"]) for t in m.booster_.dump_model()["tree_info"]]
+    with open(path, "w") as fh:
+        json.dump(doc, fh, separators=(",", ":"))
+    print(f"wrote {path}: thresholds scan {t_scan:.4f}, staged {t_staged:.4f}")
+
+
+def compact(node):
+    """LightGBM's tree -> [feature, threshold, left, right] / leaf value; x[feature] <= threshold goes left."""
+    if "leaf_value" in node:
+        return round(node["leaf_value"], 6)
+    assert node["decision_type"] == "<="
+    return [node["split_feature"], node["threshold"], compact(node["left_child"]), compact(node["right_child"])]
+
+
+if __name__ == "__main__":
+    main()
