@@ -24,6 +24,13 @@ struct Hush: ParsableCommand {
       // parsed command, without ArgumentParser's reflection over the options (a third of the
       // hook's work).
       if arguments == [Staged._commandName] { return try finish(StagedCommand().run()) }
+      // ArgumentParser answers `help <unknown>` with the root help and status 0: a typo in a
+      // script would pass unnoticed.
+      if arguments.first == "help", let topic = arguments.dropFirst().first,
+        !configuration.subcommands.contains(where: { $0._commandName == topic })
+      {
+        throw ValidationError("unknown command '\(topic)' (hush --help lists them)")
+      }
       var command = try parseCommand(arguments)
       try command.run()
     } catch let code as ExitCode {

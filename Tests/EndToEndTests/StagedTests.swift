@@ -121,17 +121,21 @@ import Testing
     #expect(files == Set(names))
   }
 
-  @Test func binaryAndOversizeFilesAreSkippedAndCounted() throws {
+  /// A binary file is skipped, counted and named; one over the size limit used to be
+  /// skipped too (a hook that passed a file it never read): it is scanned in chunks.
+  @Test func binaryFilesAreSkippedAndOversizeFilesScanned() throws {
     let fake = Fake(seed: 1108)
     let box = try Self.repository()
     try box.write("image.bin", Data([0, 1, 2]) + Data(("k=" + fake.stripeKey()).utf8))
     try box.write("big.txt", String(repeating: "x", count: 4096) + "\nk=" + fake.stripeKey() + "\n")
     try box.git(["add", "-A"])
     let run = try hush(["staged", "--format", "json", "--max-file-size", "1K"], in: box.url)
-    #expect(run.status == 0, "\(run.stdout)")
+    #expect(run.status == 1, "\(run.stdout)")
+    #expect(try run.findings().map { $0["file"] as? String } == ["big.txt"])
     let skipped = try #require(try run.summary()["skipped"] as? [String: Any])
     #expect(skipped["binary"] as? Int == 1)
-    #expect(skipped["tooLarge"] as? Int == 1)
+    #expect(skipped["tooLarge"] as? Int == 0)
+    #expect(run.stderr.contains("image.bin: binary"))
   }
 
   @Test func sensitiveFilesBeingAddedAreReported() throws {

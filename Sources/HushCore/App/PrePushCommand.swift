@@ -27,7 +27,12 @@ public struct PrePushCommand: Sendable {
     scanner.explains = report.explain
     let result = try HistoryScan(scanner: scanner).run(in: ".", options: options)
     report.printExplanations(result.scan.explanations)
+    for warning in result.scan.warnings where !report.quiet { Console.error("hush: \(warning)") }
     try emit(result)
+    if let refusal = ScanOutput.unscannedRefusal(result.scan) {
+      Console.error(refusal)
+      return .findings
+    }
     guard !result.scan.findings.isEmpty else { return .clean }
     if !report.quiet {
       Console.error(TextReport.allowHint)

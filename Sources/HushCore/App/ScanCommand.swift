@@ -27,10 +27,13 @@ public struct ScanCommand: Sendable {
       return try ScanOutput.emit(result, report)
     }
     let stream = streamer()
-    let lister = TargetLister(includeIgnored: allFiles) { warning in
-      if report.verbose { Console.error("hush: \(warning)") }
-    }
-    let result = try scanner.scan(try lister.targets(for: paths), onFile: stream)
+    // Directories that could not be listed (unreadable, a path too long) are named and
+    // counted like unreadable files: an input not scanned is never silent.
+    var unlisted: [String] = []
+    let lister = TargetLister(includeIgnored: allFiles) { unlisted.append($0) }
+    var result = try scanner.scan(try lister.targets(for: paths), onFile: stream)
+    result.warnings = unlisted + result.warnings
+    result.summary.unreadable += unlisted.count
     return try ScanOutput.emit(result, report, streamed: stream != nil)
   }
 
@@ -50,6 +53,11 @@ enum ScanOutput {
   ) throws -> ExitStatus {
     let options = report.options
     for warning in result.warnings where !report.quiet { Console.error("hush: \(warning)") }
+    if report.quiet && !result.warnings.isEmpty {
+      Console.error(
+        "hush: \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s") (inputs not fully scanned); run without --quiet to see them"
+      )
+    }
     report.printExplanations(result.explanations)
     if let machine = report.machineReport(result.findings, options) {
       if !streamed { try report.write(machine) }
@@ -66,6 +74,20 @@ enum ScanOutput {
         if !result.findings.isEmpty, let blocked { Console.error(blocked) }
       }
     }
+    if blocked != nil, let refusal = unscannedRefusal(result) {
+      Console.error(refusal)
+      return .findings
+    }
     return result.findings.isEmpty ? .clean : .findings
+  }
+
+  /// Why a hook fails although nothing was found: a part of what the change adds was not
+  /// scanned (a regex stopped at its match limit, a blob over the size limit), so the hook
+  /// cannot say it is clean. Nil when everything was scanned. Printed even with --quiet.
+  static func unscannedRefusal(_ result: ScanResult) -> String? {
+    guard !result.incomplete.isEmpty else { return nil }
+    let paths = Set(result.incomplete.map(\.path)).sorted().map(Printable.text)
+    return
+      "hush: blocked: \(paths.count) file\(paths.count == 1 ? "" : "s") not fully scanned (\(paths.joined(separator: ", "))), so this change cannot be called clean. Raise --max-file-size for a blob over it, or accept the risk for a path with [allowlist] paths in .hush.toml (exit 1)."
   }
 }

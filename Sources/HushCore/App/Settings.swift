@@ -69,12 +69,19 @@ public struct ScannerSetup: Sendable {
 
   /// The baseline to filter with: `--baseline`, or the repository's default file if any.
   func loadBaseline(near path: String) throws -> Baseline? {
-    let file = baseline ?? BaselineFile.defaultPath(near: path)
-    guard let file, baseline != nil || FileManager.default.fileExists(atPath: file) else { return nil }
+    guard let file = baselineFile(near: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: file) else {
       throw InputError.unreadable(file, reason: "no such baseline file")
     }
     return try Baseline.parse(data, file: file)
+  }
+
+  /// The baseline file in use, if any: `--baseline`, or the repository's default file when
+  /// it exists.
+  func baselineFile(near path: String) -> String? {
+    let file = baseline ?? BaselineFile.defaultPath(near: path)
+    guard let file, baseline != nil || FileManager.default.fileExists(atPath: file) else { return nil }
+    return file
   }
 
   /// A scanner with the bundled rules, the config found near `path` and its filter chain
@@ -87,6 +94,8 @@ public struct ScannerSetup: Sendable {
     var scanner = Scanner(detector: Detector(catalog: catalog), config: configuration, maxFileSize: maxSize)
     scanner.filters.allowlists = try Allowlists(config: configuration)
     if baselined { scanner.filters.baseline = try loadBaseline(near: path) }
+    scanner.ownFiles = OwnFiles(
+      [configuration.file, baselineFile(near: path)].compactMap { $0 }.filter { !$0.isEmpty })
     if localSecrets { scanner.localSecrets = LocalSecretFiles.load(near: path) }
     return scanner
   }

@@ -79,12 +79,6 @@ public struct HushConfig: Sendable, Equatable {
     Glob.matchesAny(allowlist.paths, path: relativePath)
   }
 
-  /// Hush's own config and baseline are never scanned: a baseline is full of keyed hashes,
-  /// and must never report itself.
-  public static func isOwnFile(_ relativePath: String) -> Bool {
-    Glob.matchesAny([".hush.toml", Baseline.defaultName], path: relativePath)
-  }
-
   /// The rules to run: the built-in catalog (unless `extend = false`) without the disabled
   /// ones, with overrides applied, plus the config's own rules.
   public func catalog(base: RuleCatalog) throws(ConfigError) -> RuleCatalog {

@@ -22,6 +22,12 @@ public final class DetectorScratch {
   var applies: [Bool?] = []
   /// Windows abandoned because a regex hit PCRE2's match limit.
   public internal(set) var abandonedWindows = 0
+  /// The rule and window of each abandon since the caller last took them: always kept (not
+  /// only when explaining), because a window not searched to its end is a part of the input
+  /// that was not scanned, and must be named.
+  public internal(set) var abandoned: [DroppedMatch] = []
+  /// Abandoned windows placed in their files (never the secret), for warnings.
+  public var incomplete: [Explanation] = []
   /// When not nil (`--explain`), why each match that is not reported was dropped.
   public var dropped: [DroppedMatch]?
   /// The drops of every buffer so far, placed (never the secret).
@@ -204,6 +210,7 @@ public final class Detector: Sendable {
         in: bytes, from: window.lowerBound, to: window.upperBound, scratch: scratch.match)
     } catch  where error.isResourceLimit {
       scratch.abandonedWindows += 1
+      scratch.abandoned.append(DroppedMatch(rule: rules[ruleIndex].id, range: window, reason: .matchLimit))
       return
     }
     for match in matches {

@@ -28,11 +28,14 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
   case allowlistedPath
   case notRegularFile
   case unreadable(String)
+  /// A submodule or a repository nested in the scanned one: scanned on its own, not as part
+  /// of this one.
+  case nestedRepository
 
   /// Whether the reason is about a whole file (not scanned) rather than one match in it.
   public var isAboutFile: Bool {
     switch self {
-    case .binary, .tooLarge, .allowlistedPath, .notRegularFile, .unreadable: true
+    case .binary, .tooLarge, .allowlistedPath, .notRegularFile, .unreadable, .nestedRepository: true
     default: false
     }
   }
@@ -49,7 +52,8 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
     case .lowEntropy(let entropy, let needed, let minimum):
       "entropy \(JSONWriter.number(entropy)) below \(JSONWriter.number(needed)) (min-entropy \(JSONWriter.number(minimum)) for its length and alphabet)"
     case .failedValidation(let validator): "failed \(validator) validation"
-    case .matchLimit: "a regex reached PCRE2's match limit here; the rest of this window was not searched"
+    case .matchLimit:
+      "a regex reached PCRE2's match limit here and the rest of this window was not searched for it (allowlist the path to accept that)"
     case .inlineMarker: "an inline ignore marker on its line"
     case .allowlisted(let entry): "allowed by \(entry)"
     case .notAddedLine: "on a line this commit does not add"
@@ -59,6 +63,7 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
     case .allowlistedPath: "allowlisted path ([allowlist] paths)"
     case .notRegularFile: "not a regular file"
     case .unreadable(let why): "cannot read: \(why)"
+    case .nestedRepository: "a submodule or nested repository"
     }
   }
 }
@@ -88,6 +93,13 @@ public struct Explanation: Sendable, Equatable, Comparable, CustomStringConverti
   public var description: String {
     guard let match else { return "\(Printable.text(path)): not scanned: \(reason)" }
     return "\(Printable.text(path)):\(match.line):\(match.column) \(match.rule): not reported: \(reason)"
+  }
+
+  /// `path:line:column rule: not fully searched: reason`: a part of the input that was
+  /// not scanned, said as a warning.
+  public var warning: String {
+    guard let match else { return "\(Printable.text(path)): not scanned: \(reason)" }
+    return "\(Printable.text(path)):\(match.line):\(match.column) \(match.rule): not fully searched: \(reason)"
   }
 
   /// Equal when the place, the rule and the reason are.

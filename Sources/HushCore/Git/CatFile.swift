@@ -20,6 +20,8 @@ public final class CatFileReader {
   private var end = 0
   private var finished = false
   private var requested = false
+  /// Bytes of a large blob left in the stream for `readBlob(into:)`, its newline excluded.
+  private var pending = 0
 
   /// Starts cat-file and feeds it `objects` (hex ids).
   public convenience init(git: Git, objects: [String]) throws(GitError) {
@@ -53,11 +55,19 @@ public final class CatFileReader {
   }
 
   /// The next object, in request order. Throws when git cannot read it, naming it.
-  public func next(object: String, maxSize: Int) throws(GitError) -> GitObject {
+  /// With `streamsLarge`, a blob over `maxSize` is left in the stream: read it with
+  /// `readBlob(into:)` (what is not read is skipped by the next call).
+  public func next(object: String, maxSize: Int, streamsLarge: Bool = false) throws(GitError) -> GitObject {
+    if pending > 0 { try skip(pending + 1) }
+    pending = 0
     guard let header = try line() else { throw try failure(object) }
     let fields = header.split(separator: " ")
     guard fields.count == 3, let size = Int(fields[2]) else { throw try failure(object) }
     let type = String(fields[1])
+    if type == "blob" && size > maxSize && streamsLarge {
+      pending = size
+      return .tooLarge(size: size)
+    }
     if type != "blob" || size > maxSize {
       try skip(size + 1)
       return type == "blob" ? .tooLarge(size: size) : .other(type: type)
@@ -65,6 +75,21 @@ public final class CatFileReader {
     let bytes = try read(size)
     try skip(1)
     return .blob(bytes)
+  }
+
+  /// The next bytes of the large blob `next` left in the stream, up to `target.count`; 0
+  /// once it is all read.
+  public func readBlob(into target: UnsafeMutableRawBufferPointer) throws(GitError) -> Int {
+    guard pending > 0, let destination = target.baseAddress, !target.isEmpty else { return 0 }
+    if start == end, !(try refill()) {
+      throw .failed(command: "cat-file --batch", status: -1, message: "output ended early")
+    }
+    let count = min(pending, target.count, end - start)
+    memcpy(destination, storage + start, count)
+    start += count
+    pending -= count
+    if pending == 0 { try skip(1) }
+    return count
   }
 
   /// Waits for cat-file to exit; an error if it failed.

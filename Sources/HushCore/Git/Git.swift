@@ -50,13 +50,15 @@ public struct Git: Sendable {
   }
 
   /// Files git would consider under `directory`: tracked plus untracked-but-not-ignored,
-  /// relative to `directory`, each once.
-  public func listFiles() throws -> [String] {
+  /// relative to `directory`, each once; and git's warnings (directories it could not read),
+  /// one per line.
+  public func listFiles() throws -> (files: [String], warnings: [String]) {
     let output = try run(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"])
     guard output.status == 0 else {
       throw GitError.failed(command: "ls-files", status: output.status, message: output.stderr)
     }
-    return output.stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    let warnings = output.stderr.split(separator: "\n").map { "git: " + Printable.text(String($0)) }
+    return (output.stdout.split(separator: 0).map { PathBytes.decode($0) }, warnings)
   }
 
   /// Whether the repository is a shallow clone. Throws when `directory` is not in a
@@ -94,7 +96,7 @@ public struct Git: Sendable {
       guard let tab = entry.firstIndex(of: 9) else { continue }
       let fields = entry[..<tab].split(separator: UInt8(ascii: " "))
       guard fields.count == 3 else { continue }
-      tree[String(decoding: entry[(tab + 1)...], as: UTF8.self)] = String(decoding: fields[2], as: UTF8.self)
+      tree[PathBytes.decode(entry[(tab + 1)...])] = String(decoding: fields[2], as: UTF8.self)
     }
     return tree
   }

@@ -74,7 +74,7 @@ public enum StagedDiff {
     }
     position = end + 1
     return StagedFile(
-      path: String(decoding: bytes[pathStart..<end], as: UTF8.self),
+      path: PathBytes.decode(bytes[pathStart..<end]),
       blob: String(decoding: fields[3], as: UTF8.self), mode: String(decoding: fields[1], as: UTF8.self),
       status: Character(UnicodeScalar(status)))
   }
@@ -113,8 +113,8 @@ public enum StagedDiff {
     let prefix = line.starts(with: renameTarget) ? renameTarget : line.starts(with: copyTarget) ? copyTarget : nil
     guard let prefix else { return nil }
     let rest = line.dropFirst(prefix.count)
-    guard rest.first == UInt8(ascii: "\"") else { return String(decoding: rest, as: UTF8.self) }
-    return CQuote.unquote(rest).map { String(decoding: $0, as: UTF8.self) }
+    guard rest.first == UInt8(ascii: "\"") else { return PathBytes.decode(rest) }
+    return CQuote.unquote(rest).map { PathBytes.decode($0) }
   }
 
   /// The path of `a/P b/P` (the same P twice: a renamed or copied file's new path comes from
@@ -122,12 +122,12 @@ public enum StagedDiff {
   static func headerPath(_ rest: ArraySlice<UInt8>) -> String? {
     if rest.first == UInt8(ascii: "\"") {
       guard let unquoted = CQuote.unquote(rest), unquoted.starts(with: Array("a/".utf8)) else { return nil }
-      return String(decoding: unquoted.dropFirst(2), as: UTF8.self)
+      return PathBytes.decode(unquoted.dropFirst(2))
     }
     let length = (rest.count - 5) / 2
     guard length > 0, rest.count == 2 * length + 5 else { return nil }
     let start = rest.startIndex + 2
-    return String(decoding: rest[start..<(start + length)], as: UTF8.self)
+    return PathBytes.decode(rest[start..<(start + length)])
   }
 
   /// The new side of `@@ -a[,b] +c[,d] @@`: lines c ..< c + d (d defaults to 1).

@@ -9,14 +9,14 @@ public enum FileWalker {
     var pending: [String] = [""]
     while let relative = pending.popLast() {
       let directory = relative.isEmpty ? root : root + "/" + relative
-      guard let stream = opendir(directory) else {
-        onError("\(directory): cannot read directory: \(Posix.lastError)")
+      guard let stream = PathBytes.withCString(directory, { opendir($0) }) else {
+        onError("\(Printable.text(directory)): skipped, cannot read directory: \(Posix.lastError)")
         continue
       }
       defer { closedir(stream) }
       while let entry = readdir(stream) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+          PathBytes.decode(raw.prefix(while: { $0 != 0 }))
         }
         if name == "." || name == ".." || name == ".git" { continue }
         let child = relative.isEmpty ? name : relative + "/" + name
@@ -39,7 +39,7 @@ public enum FileWalker {
     case Int32(DT_UNKNOWN):
       // Some file systems do not fill d_type; ask lstat, which does not follow links.
       var info = stat()
-      guard lstat(path, &info) == 0 else { return .other }
+      guard PathBytes.withCString(path, { lstat($0, &info) }) == 0 else { return .other }
       switch info.st_mode & S_IFMT {
       case S_IFDIR: return .directory
       case S_IFLNK: return .other

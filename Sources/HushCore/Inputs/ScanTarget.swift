@@ -9,6 +9,9 @@ public struct ScanTarget: Sendable, Equatable {
   /// Path relative to the repository root (or the scanned directory outside a repository):
   /// what allowlists and rules' `paths` globs match.
   public let relativePath: String
+  /// Named by the user (not found in a directory): followed when a symlink, scanned
+  /// whatever its size.
+  public var isExplicit = false
 }
 
 /// Turns the user's PATH arguments into the files to scan.
@@ -38,10 +41,12 @@ public struct TargetLister {
   private func expand(_ path: String) throws -> [ScanTarget] {
     guard let kind = FileKind(path) else { throw InputError.noSuchPath(path) }
     guard kind == .directory else {
-      return [ScanTarget(diskPath: path, displayPath: path, relativePath: relativeName(of: path))]
+      return [ScanTarget(diskPath: path, displayPath: path, relativePath: relativeName(of: path), isExplicit: true)]
     }
     if !includeIgnored, let tree = Git(directory: path).workTree() {
-      let files = try Git(directory: path).listFiles()
+      let (files, warnings) = try Git(directory: path).listFiles()
+      // git's own warnings (a directory it cannot read) name what it did not list.
+      for warning in warnings { onWarning(warning) }
       return files.map { file in
         ScanTarget(
           diskPath: join(path, file), displayPath: display(path, file),

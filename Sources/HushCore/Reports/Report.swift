@@ -85,6 +85,8 @@ public enum JSONReport {
         ("allowlisted", String(summary.skippedAllowlisted)),
         ("baselined", String(summary.baselined)),
         ("unreadable", String(summary.unreadable)),
+        ("repositories", String(summary.skippedRepositories)),
+        ("matchLimit", String(summary.incomplete)),
       ], indent: "    ")
     let milliseconds =
       Double(summary.duration.components.seconds) * 1000
@@ -148,6 +150,13 @@ public enum TextReport {
       skipped.append("\(summary.baselined) finding\(summary.baselined == 1 ? "" : "s") in the baseline")
     }
     if summary.unreadable > 0 { skipped.append("\(summary.unreadable) unreadable") }
+    if summary.skippedRepositories > 0 {
+      skipped.append(
+        "\(summary.skippedRepositories) nested repositor\(summary.skippedRepositories == 1 ? "y" : "ies")")
+    }
+    if summary.incomplete > 0 {
+      skipped.append("\(summary.incomplete) window\(summary.incomplete == 1 ? "" : "s") at the regex match limit")
+    }
     let found =
       summary.findings == 0 ? "no secrets found" : "\(summary.findings) secret\(summary.findings == 1 ? "" : "s") found"
     let skippedText = skipped.isEmpty ? "" : "; skipped \(skipped.joined(separator: ", "))"

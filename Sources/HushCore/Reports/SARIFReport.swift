@@ -111,7 +111,7 @@ public enum SARIFReport {
   /// percent-encoded byte by byte (spaces, unicode, `#`, `?`, newlines).
   static func uri(_ path: String) -> String {
     var out = ""
-    for byte in path.utf8 {
+    for byte in PathBytes.bytes(of: path) {
       switch byte {
       case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
         UInt8(ascii: "~"), UInt8(ascii: "/"):

@@ -33,7 +33,7 @@ struct BlobPipeline: Sendable {
     }
     var readError: (any Error)?
     do {
-      try read(blobs, into: queue, progress: progress)
+      try read(blobs, paths: paths, into: queue, progress: progress)
     } catch {
       readError = error
     }
@@ -43,7 +43,9 @@ struct BlobPipeline: Sendable {
     return (blobs.indices.map { slots[$0] ?? [] }, queue.summary, queue.explanations.sorted())
   }
 
-  private func read(_ blobs: [String], into queue: BlobQueue, progress: (@Sendable (ScanProgress) -> Void)?) throws {
+  private func read(
+    _ blobs: [String], paths: [String], into queue: BlobQueue, progress: (@Sendable (ScanProgress) -> Void)?
+  ) throws {
     guard !blobs.isEmpty else { return }
     let reader = try CatFileReader(git: git, objects: blobs)
     let clock = ContinuousClock()
@@ -56,7 +58,10 @@ struct BlobPipeline: Sendable {
       case .blob(let content):
         bytes += content.count
         queue.push(index, content)
-      case .tooLarge: queue.count { $0.skippedTooLarge += 1 }
+      case .tooLarge:
+        queue.count { $0.skippedTooLarge += 1 }
+        // A blob not scanned is named, never only counted (pre-push fails on it).
+        queue.explain([Explanation(path: paths[index], reason: .tooLarge)])
       case .other: queue.count { $0.skippedSpecial += 1 }
       }
       if let progress, clock.now - lastReport > .milliseconds(250) {
@@ -70,7 +75,7 @@ struct BlobPipeline: Sendable {
   private static func work(queue: BlobQueue, slots: Slots<[Finding]>, paths: [String], scanner: Scanner) {
     let scratch = scanner.makeScratch()
     var summary = ScanSummary()
-    defer { queue.explain(scratch.explained) }
+    defer { queue.explain(scratch.explained + scratch.incomplete) }
     while let (index, content) = queue.pop() {
       do {
         try content.withUnsafeBufferPointer { buffer in
@@ -169,5 +174,7 @@ extension ScanSummary {
     skippedSpecial += other.skippedSpecial
     skippedAllowlisted += other.skippedAllowlisted
     unreadable += other.unreadable
+    skippedRepositories += other.skippedRepositories
+    incomplete += other.incomplete
   }
 }

@@ -39,13 +39,19 @@ public struct HistoryScan: Sendable {
     let log = try CommitLog.parse(
       git.output(CommitLog.arguments(revisions: options.revisions, since: options.since, merges: options.merges)))
     result.commits = log.commits.count
-    let plan = BlobPlan(log: log, config: scanner.config)
+    let plan = BlobPlan(log: log, config: scanner.config, ownFiles: scanner.ownFiles)
     result.blobs = plan.blobs.count
     result.scan.summary.skippedAllowlisted = plan.allowlisted
     let pipeline = BlobPipeline(scanner: scanner, git: git)
     let (found, summary, explanations) = try pipeline.scan(plan.blobs, paths: plan.paths, progress: progress)
     result.scan.summary.merge(summary)
-    result.scan.explanations = explanations
+    // What was not searched (a blob over the size limit, a window at the regex match limit)
+    // is always named; the rest only with --explain.
+    let unsearched = { (explanation: Explanation) in
+      explanation.reason == .tooLarge || explanation.reason == .matchLimit
+    }
+    result.scan.incomplete = explanations.filter(unsearched)
+    result.scan.explanations = explanations.filter { !unsearched($0) }
     let sensitive = Attribution.sensitiveFileChanges(in: log, config: scanner.config)
     if found.contains(where: { !$0.isEmpty }) || !sensitive.isEmpty {
       var attribution = Attribution(log: log, plan: plan, findings: found)
@@ -75,10 +81,10 @@ struct BlobPlan {
   /// Blobs skipped because every path they appear at is allowlisted.
   var allowlisted = 0
 
-  init(log: CommitLog, config: HushConfig) {
+  init(log: CommitLog, config: HushConfig, ownFiles: OwnFiles = OwnFiles()) {
     var skipped = Set<String>()
-    for (position, change) in log.changes.enumerated() where change.isRegularFile && !HushConfig.isOwnFile(change.path)
-    {
+    for (position, change) in log.changes.enumerated()
+    where change.isRegularFile && !ownFiles.contains(relativePath: change.path) {
       guard let blob = change.newBlob else { continue }
       if let known = index[blob] {
         introductions[known].append(position)

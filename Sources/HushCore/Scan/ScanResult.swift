@@ -10,6 +10,10 @@ public struct ScanSummary: Sendable, Equatable {
   /// Findings dropped because the baseline knows them.
   public var baselined = 0
   var unreadable = 0
+  /// Submodules and nested repositories under a scanned directory (scanned on their own).
+  var skippedRepositories = 0
+  /// Windows a regex abandoned at PCRE2's match limit (parts of files not searched).
+  var incomplete = 0
   var rules = 0
   var duration: Duration = .zero
   /// Nothing read, nothing skipped.
@@ -25,6 +29,8 @@ public struct ScanSummary: Sendable, Equatable {
     case .allowlistedPath: skippedAllowlisted += 1
     case .baselined: baselined += 1
     case .unreadable: unreadable += 1
+    case .nestedRepository: skippedRepositories += 1
+    case .matchLimit: incomplete += 1
     default: break
     }
   }
@@ -38,6 +44,9 @@ public struct ScanResult: Sendable {
   var warnings: [String]
   /// Why matches and files were not reported (`--explain`), never a secret.
   public var explanations: [Explanation] = []
+  /// Parts of the input that could hold a secret and were not scanned (a regex abandoned at
+  /// PCRE2's match limit): always warned about, and a hook that has any fails.
+  public var incomplete: [Explanation] = []
 
   /// A result with nothing in it yet.
   public init(findings: [Finding] = [], summary: ScanSummary = ScanSummary(), warnings: [String] = []) {
@@ -71,7 +80,11 @@ extension ScanResult {
     case .skipped(let reason):
       summary.count(reason)
       if case .unreadable(let why) = reason {
-        warnings.append("\(target.displayPath): skipped, cannot read: \(why)")
+        warnings.append("\(Printable.text(target.displayPath)): skipped, cannot read: \(why)")
+      } else if reason == .nestedRepository {
+        warnings.append(
+          "\(Printable.text(target.displayPath)): skipped, a submodule or nested repository (scan it on its own: hush scan \(Shell.quoted(target.displayPath)))"
+        )
       } else if reason != .notRegularFile {
         explanations.append(Explanation(path: target.displayPath, reason: reason))
       }
@@ -98,6 +111,9 @@ extension ScanResult {
       ($0.path, $0.line, $0.column, $0.rule.id) < ($1.path, $1.line, $1.column, $1.rule.id)
     }
     explanations.sort()
+    incomplete.sort()
+    summary.incomplete = incomplete.filter { $0.reason == .matchLimit }.count
+    for part in incomplete { warnings.append(part.warning) }
     summary.findings = findings.count
     summary.rules = rules
     summary.duration = duration

@@ -12,6 +12,8 @@ public struct Scanner: Sendable {
   public var localSecrets: LocalSecrets?
   /// Inline markers, allowlists, added lines and the baseline, in their one order.
   public var filters = FilterChain()
+  /// The config and baseline in use, never scanned themselves.
+  public var ownFiles = OwnFiles()
   /// Record why matches are dropped (`--explain`).
   public var explains = false
 
@@ -36,12 +38,16 @@ public struct Scanner: Sendable {
     let next = Atomic<Int>(0)
     let failure = Mutex<(any Error)?>(nil)
     let explained = Mutex<[Explanation]>([])
+    let incomplete = Mutex<[Explanation]>([])
     let streaming = Mutex<Void>(())
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, targets.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let reader = FileReader(maxFileSize: maxFileSize)
       let scratch = makeScratch()
-      defer { explained.withLock { $0 += scratch.explained } }
+      defer {
+        explained.withLock { $0 += scratch.explained }
+        incomplete.withLock { $0 += scratch.incomplete }
+      }
       while true {
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard index < targets.count else { return }
@@ -61,6 +67,7 @@ public struct Scanner: Sendable {
     var result = ScanResult()
     for index in targets.indices { result.add(slots[index] ?? .skipped(.notRegularFile), target: targets[index]) }
     result.explanations += explained.withLock { $0 }
+    result.incomplete += incomplete.withLock { $0 }
     result.finish(rules: detector.rules.count, duration: clock.now - start)
     result.applyBaseline(of: filters)
     return result
@@ -79,12 +86,14 @@ public struct Scanner: Sendable {
     let start = clock.now
     var result = ScanResult()
     let scratch = makeScratch()
-    let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
+    let text = bytes.withUnsafeBufferPointer { TextEncoding.utf8(fromMarked: $0) } ?? bytes
+    let outcome = try text.withUnsafeBufferPointer { buffer throws -> FileOutcome in
       if FileReader.isBinary(buffer) { return .skipped(.binary) }
       return .scanned(bytes: buffer.count, findings: try findings(in: buffer, path: "-", scratch: scratch))
     }
     result.add(outcome, target: ScanTarget(diskPath: "-", displayPath: "-", relativePath: "-"))
     result.explanations += scratch.explained
+    result.incomplete += scratch.incomplete
     result.finish(rules: detector.rules.count, duration: clock.now - start)
     result.applyBaseline(of: filters)
     return result
@@ -98,6 +107,7 @@ public struct Scanner: Sendable {
   ) throws -> [Finding] {
     if explains { scratch.dropped = [] }
     defer { if explains { explain(scratch, bytes: bytes, path: path) } }
+    defer { placeAbandoned(scratch, bytes: bytes, path: path) }
     let found = try detect(in: bytes, path: path, scratch: scratch)
     return filters.filter(found, in: bytes, isAdded: isAdded, scratch: scratch)
   }
@@ -135,15 +145,41 @@ public struct Scanner: Sendable {
     scratch.dropped = []
   }
 
+  private func scanInChunks(_ target: ScanTarget, reader: FileReader, scratch: DetectorScratch) throws -> FileOutcome {
+    guard let file = reader.chunks(of: target.diskPath) else { return .skipped(.unreadable(Posix.lastError)) }
+    let scanned = try ChunkedScan(limit: maxFileSize).findings(fill: file.read(into:)) { chunk, _ in
+      try findings(in: chunk, path: target.relativePath, scratch: scratch)
+    }
+    guard let scanned else { return .skipped(.binary) }
+    return .scanned(bytes: scanned.bytes, findings: scanned.findings)
+  }
+
+  /// Places the windows a regex abandoned at PCRE2's match limit: each one is a part of the
+  /// file that was not searched for that rule, warned about, and fails a hook.
+  private func placeAbandoned(_ scratch: DetectorScratch, bytes: UnsafeBufferPointer<UInt8>, path: String) {
+    guard !scratch.abandoned.isEmpty else { return }
+    var cursor = LineIndex.Cursor(bytes)
+    for window in scratch.abandoned.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      let position = cursor.position(of: window.range.lowerBound)
+      scratch.incomplete.append(
+        Explanation(path: path, line: position.line, column: position.column, rule: window.rule, reason: .matchLimit))
+    }
+    scratch.abandoned = []
+  }
+
   private func scanFile(_ target: ScanTarget, reader: FileReader, scratch: DetectorScratch) throws -> FileOutcome {
-    if HushConfig.isOwnFile(target.relativePath) { return .ignored }
+    if ownFiles.contains(diskPath: target.diskPath) { return .ignored }
     if config.isAllowlisted(target.relativePath) { return .skipped(.allowlistedPath) }
-    switch reader.read(target.diskPath) {
+    switch reader.read(target.diskPath, followsLinks: target.isExplicit) {
     case .text(let bytes):
       let findings = try findings(in: bytes, path: target.relativePath, scratch: scratch)
       return .scanned(bytes: bytes.count, findings: findings)
     case .binary: return .skipped(.binary)
-    case .tooLarge: return .skipped(.tooLarge)
+    case .tooLarge:
+      // A file the user named is always scanned: in chunks, so memory stays bounded.
+      guard target.isExplicit else { return .skipped(.tooLarge) }
+      return try scanInChunks(target, reader: reader, scratch: scratch)
+    case .directory: return .skipped(target.isExplicit ? .notRegularFile : .nestedRepository)
     case .special: return .skipped(.notRegularFile)
     case .missing: return .ignored
     case .unreadable(let reason): return .skipped(.unreadable(reason))

@@ -38,7 +38,7 @@ public struct StagedScan: Sendable {
     let files = try StagedDiff.parse(processes.diffOutput())
     var result = ScanResult()
     var scannable: [StagedFile] = []
-    for file in files where file.isRegularFile && !HushConfig.isOwnFile(file.path) {
+    for file in files where file.isRegularFile && !scanner.ownFiles.contains(relativePath: file.path) {
       if scanner.config.isAllowlisted(file.path) {
         result.summary.count(.allowlistedPath)
       } else {
@@ -68,23 +68,53 @@ public struct StagedScan: Sendable {
     reader.request(files.map(\.blob))
     guard !files.isEmpty else { return try reader.finish() }
     let scratch = scanner.makeScratch()
-    defer { result.explanations += scratch.explained }
+    defer {
+      result.explanations += scratch.explained
+      result.incomplete += scratch.incomplete
+    }
     for file in files {
       let target = ScanTarget(diskPath: file.path, displayPath: file.path, relativePath: file.path)
-      switch try reader.next(object: file.blob, maxSize: scanner.maxFileSize) {
+      // git shows no hunks for files it treats as binary (an attribute): all lines count.
+      let isAdded = file.gitSaysBinary ? nil : file.touchesAddedLine
+      switch try reader.next(object: file.blob, maxSize: scanner.maxFileSize, streamsLarge: true) {
       case .blob(let bytes):
         let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
+          if let decoded = TextEncoding.utf8(fromMarked: buffer) {
+            let found = try decoded.withUnsafeBufferPointer { text in
+              try scanner.findings(in: text, path: file.path, scratch: scratch, isAdded: isAdded)
+            }
+            return .scanned(bytes: buffer.count, findings: found)
+          }
           if FileReader.isBinary(buffer) { return .skipped(.binary) }
-          // git shows no hunks for files it treats as binary (an attribute): all lines count.
-          let isAdded = file.gitSaysBinary ? nil : file.touchesAddedLine
           let added = try scanner.findings(in: buffer, path: file.path, scratch: scratch, isAdded: isAdded)
           return .scanned(bytes: buffer.count, findings: added)
         }
-        result.add(outcome, target: target)
-      case .tooLarge: result.add(.skipped(.tooLarge), target: target)
+        record(outcome, target: target, into: &result)
+      case .tooLarge:
+        // Over the size limit, it is scanned in chunks: memory stays bounded, and a hook
+        // never passes a file it did not read.
+        let scanned = try ChunkedScan(limit: scanner.maxFileSize).findings(fill: reader.readBlob(into:)) {
+          chunk, linesBefore in
+          let shifted = isAdded.map { isAdded in
+            { (lines: ClosedRange<Int>) in isAdded(lines.lowerBound + linesBefore...lines.upperBound + linesBefore) }
+          }
+          return try scanner.findings(in: chunk, path: file.path, scratch: scratch, isAdded: shifted)
+        }
+        let outcome: FileOutcome = scanned.map { .scanned(bytes: $0.bytes, findings: $0.findings) } ?? .skipped(.binary)
+        record(outcome, target: target, into: &result)
       case .other: result.add(.skipped(.notRegularFile), target: target)
       }
     }
     try reader.finish()
+  }
+
+  /// Adds a file's outcome; a binary file is named, since a hook's user would not otherwise
+  /// know it was not read (it is not scanned, and does not block the commit).
+  private func record(_ outcome: FileOutcome, target: ScanTarget, into result: inout ScanResult) {
+    result.add(outcome, target: target)
+    if case .skipped(.binary) = outcome {
+      result.warnings.append(
+        "\(Printable.text(target.displayPath)): binary (a NUL byte in its first 8 KiB), not scanned")
+    }
   }
 }

@@ -6,7 +6,7 @@ enum FileKind: Equatable {
 
   init?(_ path: String) {
     var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
+    guard PathBytes.withCString(path, { stat($0, &info) }) == 0 else { return nil }
     self = info.st_mode & S_IFMT == S_IFDIR ? .directory : .other
   }
 }

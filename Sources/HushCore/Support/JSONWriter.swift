@@ -14,6 +14,9 @@ struct JSONWriter {
       case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
         let hex = String(scalar.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      case _ where PathBytes.isEscape(scalar):
+        // A byte of a file name that is not UTF-8: shown as `\xE9`, as Printable shows it.
+        out += "\\\\x" + Printable.hex(scalar.value & 0xFF)
       default: out.unicodeScalars.append(scalar)
       }
     }
