@@ -1,7 +1,5 @@
 /// A minimal JSON writer with keys in the order given (the report's documented order).
-struct JSONWriter {
-  private(set) var text = ""
-
+enum JSONWriter {
   static func quoted(_ string: String) -> String {
     var out = "\""
     for scalar in string.unicodeScalars {
