@@ -186,11 +186,17 @@ public enum SensitiveFiles {
 
   /// The rule reported when adding `path` is a leak by itself, or nil.
   public static func rule(for path: String) -> Rule? {
-    pattern(for: path)?.wholeFileRuleID.flatMap { rules[$0] }
+    // Only the entries that have a rule can answer, and they keep their order (the Rails
+    // key before any `*.key`): history asks this of every change in the log.
+    leaks.first { $0.matches(path) }?.wholeFileRuleID.flatMap { rules[$0] }
   }
 
+  private static let leaks = catalog.filter { $0.wholeFileRuleID != nil }
+  /// Asked of every scanned file and blob: a handful of globs, not the whole catalog.
+  private static let agentConfigs = catalog.filter(\.isAgentConfig)
+
   /// Whether `path` is an agent config (judged by its literal secrets).
-  public static func isAgentConfig(_ path: String) -> Bool { pattern(for: path)?.isAgentConfig == true }
+  public static func isAgentConfig(_ path: String) -> Bool { agentConfigs.contains { $0.matches(path) } }
 
   /// `.env.example` and friends are meant to be committed: they document, not hold, values.
   static func isTemplate(_ path: String) -> Bool {
