@@ -17,7 +17,9 @@ public enum BaselineError: HushError, Equatable {
 }
 
 /// Findings accepted as known: rule, path and a keyed fingerprint of the secret per entry,
-/// never the secret and never a hash that can be checked against guesses without the salt.
+/// never the secret. Format 2 (written today) fingerprints with scrypt under a per-entry salt
+/// (`BaselineKDF`), so a weak password costs a guesser a slow KDF per guess and per entry;
+/// format 1 (HMAC under the file's salt) is still read, and `hush baseline --update` upgrades it.
 /// No line numbers and no dates, one entry per line, sorted: moving a secret keeps it known,
 /// and two branches' baselines merge line by line (with `merge=union`, cleanly).
 public struct Baseline: Sendable, Equatable {
@@ -32,27 +34,70 @@ public struct Baseline: Sendable, Equatable {
     }
   }
 
+  /// A finding's place as entries key it: only findings with an entry at the same place
+  /// pay for a KDF.
+  private struct Place: Hashable {
+    let rule: String
+    let path: String
+  }
+
   static let defaultName = ".hush-baseline.json"
+  /// The format written: 2, scrypt fingerprints.
+  static let currentVersion = 2
   let salt: [UInt8]
+  /// 1: HMAC fingerprints (read only); 2: scrypt fingerprints.
+  let version: Int
   private(set) var entries: Set<Entry>
 
-  /// A baseline of `findings` under `salt` (a fresh random one when nil).
+  /// A baseline of `findings` under `salt` (a fresh random one when nil), in today's format.
   public init(findings: [Finding], salt: [UInt8]? = nil) {
-    self.salt = salt ?? SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-    let fingerprinter = Fingerprinter(salt: self.salt)
-    entries = Set(findings.map { Self.entry(for: $0, fingerprinter) })
+    self.init(salt: salt ?? SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }, version: Self.currentVersion)
+    let unique = Array(Set(findings.map(Self.key)))
+    let fingerprints = fingerprints(of: unique)
+    entries = Set(zip(unique, fingerprints).map { Entry(rule: $0.rule, path: $0.path, fingerprint: $1) })
   }
 
-  private static func entry(for finding: Finding, _ fingerprinter: Fingerprinter) -> Entry {
-    Entry(
-      rule: finding.rule.id, path: finding.stablePath,
-      fingerprint: fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))
+  private init(salt: [UInt8], version: Int) {
+    self.salt = salt
+    self.version = version
+    entries = []
   }
 
-  /// The findings this baseline does not know.
+  /// What an entry records of a finding, before its fingerprint.
+  private struct Key: Hashable, Sendable {
+    let rule: String
+    let path: String
+    let secret: [UInt8]
+  }
+
+  private static func key(_ finding: Finding) -> Key {
+    Key(rule: finding.rule.id, path: finding.stablePath, secret: finding.identity)
+  }
+
+  /// Each key's fingerprint in this baseline's format, the slow ones on all cores.
+  private func fingerprints(of keys: [Key]) -> [String] {
+    switch version {
+    case 1:
+      let fingerprinter = Fingerprinter(salt: salt)
+      return keys.map { fingerprinter.fingerprint(rule: $0.rule, secret: $0.secret) }
+    default:
+      let kdf = BaselineKDF(salt: salt)
+      return BaselineKDF.concurrentMap(keys.count) {
+        kdf.fingerprint(rule: keys[$0].rule, path: keys[$0].path, secret: keys[$0].secret)
+      }
+    }
+  }
+
+  /// The findings this baseline does not know. Only a finding with an entry of the same rule
+  /// and path is fingerprinted, once per distinct secret there.
   public func newFindings(_ findings: [Finding]) -> [Finding] {
-    let fingerprinter = Fingerprinter(salt: salt)
-    return findings.filter { !entries.contains(Self.entry(for: $0, fingerprinter)) }
+    let places = Set(entries.map { Place(rule: $0.rule, path: $0.path) })
+    let candidates = Array(Set(findings.map(Self.key).filter { places.contains(Place(rule: $0.rule, path: $0.path)) }))
+    let known = Set(
+      zip(candidates, fingerprints(of: candidates)).filter {
+        entries.contains(Entry(rule: $0.rule, path: $0.path, fingerprint: $1))
+      }.map(\.0))
+    return findings.filter { !known.contains(Self.key($0)) }
   }
 
   /// The file: a header, then one entry per line, each ending with a comma, then `null`, so
@@ -62,8 +107,8 @@ public struct Baseline: Sendable, Equatable {
     let lines = entries.sorted().map { entry in
       "    {\"path\": \(q(entry.path)), \"rule\": \(q(entry.rule)), \"fingerprint\": \(q(entry.fingerprint))},\n"
     }
-    return "{\n  \"hushBaseline\": 1,\n  \"salt\": \(q(Self.hex(salt))),\n  \"entries\": [\n" + lines.joined()
-      + "    null\n  ]\n}\n"
+    return "{\n  \"hushBaseline\": \(version),\n  \"salt\": \(q(Self.hex(salt))),\n  \"entries\": [\n"
+      + lines.joined() + "    null\n  ]\n}\n"
   }
 
   static func parse(_ data: Data, file: String) throws(BaselineError) -> Baseline {
@@ -71,8 +116,8 @@ public struct Baseline: Sendable, Equatable {
       throw .invalid(file: file, line: 1, reason: "not a JSON object (a merge conflict left in it?)")
     }
     let text = String(decoding: data, as: UTF8.self)
-    guard object["hushBaseline"] as? Int == 1 else {
-      throw .invalid(file: file, line: 1, reason: "missing \"hushBaseline\": 1")
+    guard let version = object["hushBaseline"] as? Int, (1...currentVersion).contains(version) else {
+      throw .invalid(file: file, line: 1, reason: "missing \"hushBaseline\": 1 or 2")
     }
     guard let saltText = object["salt"] as? String, let salt = bytes(fromHex: saltText), salt.count >= 16 else {
       throw .invalid(file: file, line: line(of: "\"salt\"", in: text), reason: "\"salt\" must be 32 or more hex digits")
@@ -80,7 +125,7 @@ public struct Baseline: Sendable, Equatable {
     guard let list = object["entries"] as? [Any] else {
       throw .invalid(file: file, line: line(of: "\"entries\"", in: text), reason: "\"entries\" must be an array")
     }
-    var baseline = Baseline(findings: [], salt: salt)
+    var baseline = Baseline(salt: salt, version: version)
     for item in list where !(item is NSNull) {
       guard let entry = item as? [String: Any], let rule = entry["rule"] as? String,
         let path = entry["path"] as? String,

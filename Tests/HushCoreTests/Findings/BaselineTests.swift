@@ -31,7 +31,7 @@ import Testing
     let known = Self.finding("demo_" + "a1b2c3d4", path: "app/config.py")
     let baseline = Baseline(findings: [known, Self.finding("demo_" + "e5f6a7b8", path: "b.txt")], salt: Self.salt)
     let text = baseline.render()
-    #expect(text.hasPrefix("{\n  \"hushBaseline\": 1,\n  \"salt\": \"" + String(repeating: "ab", count: 16) + "\",\n"))
+    #expect(text.hasPrefix("{\n  \"hushBaseline\": 2,\n  \"salt\": \"" + String(repeating: "ab", count: 16) + "\",\n"))
     #expect(text.hasSuffix("    null\n  ]\n}\n"))
     let lines = text.split(separator: "\n").filter { $0.contains("\"fingerprint\"") }
     #expect(lines.count == 2 && lines.allSatisfy { $0.hasSuffix("},") }, "one entry per line, each ending with a comma")
@@ -45,6 +45,33 @@ import Testing
     #expect(!text.contains("a1b2c3d4"), "never the secret")
   }
 
+  @Test func theSameSecretAtTwoPlacesHasUnrelatedFingerprints() {
+    let secret = "demo_" + "a1b2c3d4"
+    let baseline = Baseline(findings: [Self.finding(secret, path: "a.txt"), Self.finding(secret, path: "b.txt")])
+    let fingerprints = Set(baseline.entries.map(\.fingerprint))
+    #expect(fingerprints.count == 2, "salted per entry: one guess does not test every entry at once")
+    let hmac = Fingerprinter(salt: baseline.salt).fingerprint(rule: "demo-token", secret: Array(secret.utf8))
+    #expect(!fingerprints.contains(hmac), "not the fast format-1 HMAC")
+  }
+
+  @Test func aFormatOneBaselineIsStillReadAndRewrittenAsFormatTwo() throws {
+    let known = Self.finding("demo_" + "a1b2c3d4", path: "a.txt")
+    let hmac = Fingerprinter(salt: Self.salt).fingerprint(rule: "demo-token", secret: known.secret)
+    let old = try Self.parse(Self.file(entry: #"{"path": "a.txt", "rule": "demo-token", "fingerprint": "\#(hmac)"}"#))
+    #expect(old.version == 1)
+    #expect(old.newFindings([known, Self.finding("demo_" + "e5f6a7b8", path: "a.txt")]).count == 1)
+    let upgraded = Baseline(findings: [known], salt: old.salt)
+    #expect(upgraded.version == 2 && upgraded.render().contains("\"hushBaseline\": 2,"))
+    #expect(upgraded.newFindings([known]).isEmpty && !upgraded.entries.contains { $0.fingerprint == hmac })
+  }
+
+  @Test func onlyFindingsWithAnEntryAtTheirPlaceAreNew() {
+    let secret = "demo_" + "a1b2c3d4"
+    let baseline = Baseline(findings: [Self.finding(secret, path: "a.txt")], salt: Self.salt)
+    #expect(baseline.newFindings([Self.finding(secret, path: "elsewhere.txt")]).count == 1)
+    #expect(baseline.newFindings([Self.finding(secret, path: "a.txt")]).isEmpty)
+  }
+
   @Test func aMinimalValidFile() throws {
     let entry = #"{"path": "a.txt", "rule": "demo-token", "fingerprint": "\#(Self.fingerprint)"}"#
     let baseline = try Self.parse(Self.file(entry: entry))
@@ -55,8 +82,8 @@ import Testing
   @Test(arguments: [
     ("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n", 1, "not a JSON object (a merge conflict left in it?)"),
     ("[1, 2]", 1, "not a JSON object (a merge conflict left in it?)"),
-    ("{\n  \"salt\": \"abab\"\n}\n", 1, "missing \"hushBaseline\": 1"),
-    ("{\n  \"hushBaseline\": 2\n}\n", 1, "missing \"hushBaseline\": 1"),
+    ("{\n  \"salt\": \"abab\"\n}\n", 1, "missing \"hushBaseline\": 1 or 2"),
+    ("{\n  \"hushBaseline\": 3\n}\n", 1, "missing \"hushBaseline\": 1 or 2"),
     ("{\n  \"hushBaseline\": 1,\n\n  \"salt\": \"abcd\"\n}\n", 4, "\"salt\" must be 32 or more hex digits"),
     (
       "{\n  \"hushBaseline\": 1,\n  \"salt\": \"" + String(repeating: "zz", count: 16) + "\"\n}\n", 3,
