@@ -112,10 +112,14 @@ public struct Baseline: Sendable, Equatable {
   }
 
   static func parse(_ data: Data, file: String) throws(BaselineError) -> Baseline {
+    let text = String(decoding: data, as: UTF8.self)
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      if let marker = conflictMarkerLine(in: text) {
+        throw .invalid(
+          file: file, line: marker, reason: "merge conflict markers: resolve them, or run hush baseline --update")
+      }
       throw .invalid(file: file, line: 1, reason: "not a JSON object (a merge conflict left in it?)")
     }
-    let text = String(decoding: data, as: UTF8.self)
     guard let version = object["hushBaseline"] as? Int, (1...currentVersion).contains(version) else {
       throw .invalid(file: file, line: 1, reason: "missing \"hushBaseline\": 1 or 2")
     }
@@ -126,18 +130,37 @@ public struct Baseline: Sendable, Equatable {
       throw .invalid(file: file, line: line(of: "\"entries\"", in: text), reason: "\"entries\" must be an array")
     }
     var baseline = Baseline(salt: salt, version: version)
-    for item in list where !(item is NSNull) {
+    for (index, item) in list.enumerated() where !(item is NSNull) {
       guard let entry = item as? [String: Any], let rule = entry["rule"] as? String,
         let path = entry["path"] as? String,
         let fingerprint = entry["fingerprint"] as? String, fingerprint.count == 64
       else {
         throw .invalid(
-          file: file, line: line(of: "\(item)".prefix(20).description, in: text),
+          file: file, line: elementLine(index, in: text),
           reason: "each entry needs rule, path and a 64-digit fingerprint")
       }
       baseline.entries.insert(Entry(rule: rule, path: path, fingerprint: fingerprint))
     }
     return baseline
+  }
+
+  /// The line of the first conflict marker git leaves (`<<<<<<<`, `=======`, `>>>>>>>`).
+  private static func conflictMarkerLine(in text: String) -> Int? {
+    let markers = ["<<<<<<<", "=======", ">>>>>>>"]
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.firstIndex { line in markers.contains { line.hasPrefix($0) } }.map { $0 + 1 }
+  }
+
+  /// The line of the `index`th element of `"entries"`, as the file is written (one element a
+  /// line); the `"entries"` line when the file is laid out otherwise.
+  private static func elementLine(_ index: Int, in text: String) -> Int {
+    let start = line(of: "\"entries\"", in: text)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(start)
+    let elements = lines.indices.filter { number in
+      let trimmed = lines[number].trimmingCharacters(in: .whitespaces)
+      return !trimmed.isEmpty && !trimmed.hasPrefix("]") && !trimmed.hasPrefix("}")
+    }
+    return index < elements.count ? elements[index] + 1 : start
   }
 
   private static func line(of needle: String, in text: String) -> Int {

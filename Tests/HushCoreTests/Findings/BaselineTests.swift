@@ -80,7 +80,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n", 1, "not a JSON object (a merge conflict left in it?)"),
+    (
+      "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n", 1,
+      "merge conflict markers: resolve them, or run hush baseline --update"
+    ),
     ("[1, 2]", 1, "not a JSON object (a merge conflict left in it?)"),
     ("{\n  \"salt\": \"abab\"\n}\n", 1, "missing \"hushBaseline\": 1 or 2"),
     ("{\n  \"hushBaseline\": 3\n}\n", 1, "missing \"hushBaseline\": 1 or 2"),
@@ -114,10 +117,26 @@ import Testing
         return
       }
       #expect(file == "b.json" && message == reason)
-      withKnownIssue("the line is searched for by the entry's description, which the file never holds: line 1") {
-        #expect(line == 5)
-      }
+      #expect(line == 5, "the entry's own line")
     }
+  }
+
+  @Test func conflictMarkersNameTheirLine() {
+    let ours = #"{"path": "a.txt", "rule": "demo-token", "fingerprint": "\#(Self.fingerprint)"}"#
+    let text = Self.file(entry: "\(ours),\n<<<<<<< HEAD\n=======\n>>>>>>> other")
+    #expect(
+      throws: BaselineError.invalid(
+        file: "b.json", line: 6, reason: "merge conflict markers: resolve them, or run hush baseline --update")
+    ) { try Self.parse(text) }
+  }
+
+  @Test func aLaterBrokenEntryNamesItsOwnLine() {
+    let good = #"{"path": "a.txt", "rule": "demo-token", "fingerprint": "\#(Self.fingerprint)"}"#
+    let text = Self.file(entry: "\(good),\n    null,\n    {\"path\": \"b.txt\"}")
+    #expect(
+      throws: BaselineError.invalid(
+        file: "b.json", line: 7, reason: "each entry needs rule, path and a 64-digit fingerprint")
+    ) { try Self.parse(text) }
   }
 
   @Test func anEntryThatIsNotAnObjectNamesItsLine() {
