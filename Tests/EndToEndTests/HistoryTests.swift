@@ -55,6 +55,20 @@ extension Sandbox {
     #expect(!run.stderr.contains("\r"), "no progress line on a pipe")
   }
 
+  @Test func anAuthorNameWithAnEscapeSequenceIsPrintedEscaped() throws {
+    let fake = Fake(seed: 502)
+    let box = try Sandbox(git: true)
+    try box.write("app.py", "KEY = '" + fake.stripeKey() + "'\n")
+    try box.commitAll("add\u{1B}]0;pwned\u{07} billing", author: "Eve\u{1B}[2J", day: 1)
+    let run = try hush(["history"], in: box.url)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "no raw control character")
+    #expect(run.stdout.contains("Eve\\u001b[2J <eve\\u001b[2j@example.invalid>"), "\(run.stdout)")
+    #expect(run.stdout.contains("by Eve\\u001b[2J"), "the remediation plan too")
+    let json = try hush(["history", "--format", "json"], in: box.url)
+    #expect(try json.findings().first?["author"] as? String == "Eve\u{1B}[2J", "JSON escapes, not rewrites")
+  }
+
   @Test func aReaderThatGoesAwayEndsHushQuietly() throws {
     let fake = Fake(seed: 502)
     let box = try Sandbox(git: true)
