@@ -69,6 +69,27 @@ extension Sandbox {
     #expect(try json.findings().first?["author"] as? String == "Eve\u{1B}[2J", "JSON escapes, not rewrites")
   }
 
+  @Test func aSecretInACommitMessageIsFoundAndRedactedFromTheSubject() throws {
+    let fake = Fake(seed: 503)
+    let box = try Sandbox(git: true)
+    let key = fake.stripeKey()
+    try box.write("app.py", "x = 1\n")
+    try box.commitAll("rotate to " + key + " today", day: 1)
+    let commit = try box.head()
+    let run = try hush(["history", "--format", "json"], in: box.url)
+    #expect(run.status == 1, "\(run.stderr)")
+    let finding = try #require(try run.findings().first)
+    #expect(finding["file"] as? String == "<commit message>" && finding["commit"] as? String == commit)
+    #expect(finding["line"] as? Int == 1)
+    let text = try hush(["history"], in: box.url)
+    #expect(text.status == 1 && text.stdout.contains("<commit message>"))
+    #expect(text.stdout.contains("rotate to sk_l"), "the subject is printed, redacted: \(text.stdout)")
+    #expect(text.stdout.contains("--replace-message"), "the purge rewrites messages too")
+    let sarif = try hush(["history", "--format", "sarif"], in: box.url)
+    #expect(sarif.status == 1 && sarif.stdout.contains("%3Ccommit%20message%3E"))
+    for output in [run.stdout, text.stdout, text.stderr, sarif.stdout] { #expect(!output.contains(key)) }
+  }
+
   @Test func aReaderThatGoesAwayEndsHushQuietly() throws {
     let fake = Fake(seed: 502)
     let box = try Sandbox(git: true)
