@@ -27,7 +27,8 @@ public struct BaselineCommand: Sendable {
     let scanner = try input.scanner(near: path, localSecrets: true, baselined: false)
     let lister = TargetLister(includeIgnored: false) { _ in }
     let result = try scanner.scan(try lister.targets(for: [path]))
-    let baseline = Baseline(findings: result.findings, salt: salt)
+    let baseline = Baseline(
+      findings: result.findings, salt: salt, memoEnvironment: ProcessInfo.processInfo.environment)
     try AtomicFile.write(Array(baseline.render().utf8), to: file, mode: 0o644)
     let count = baseline.entries.count
     Console.error("hush: \(update ? "updated" : "wrote") \(file): \(count) known finding\(count == 1 ? "" : "s")")

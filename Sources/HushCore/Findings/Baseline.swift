@@ -48,13 +48,28 @@ public struct Baseline: Sendable, Equatable {
   /// 1: HMAC fingerprints (read only); 2: scrypt fingerprints.
   let version: Int
   private(set) var entries: Set<Entry>
+  /// This machine's memo of scrypt results (`BaselineMemo`), when the command uses one.
+  var memoFile: String?
 
   /// A baseline of `findings` under `salt` (a fresh random one when nil), in today's format.
-  public init(findings: [Finding], salt: [UInt8]? = nil) {
+  /// With `environment`, the fingerprints also seed this machine's memo, so the scan that
+  /// follows pays no KDF.
+  public init(findings: [Finding], salt: [UInt8]? = nil, memoEnvironment environment: [String: String]? = nil) {
     self.init(salt: salt ?? SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }, version: Self.currentVersion)
     let unique = Array(Set(findings.map(Self.key)))
     let fingerprints = fingerprints(of: unique)
     entries = Set(zip(unique, fingerprints).map { Entry(rule: $0.rule, path: $0.path, fingerprint: $1) })
+    guard let environment, let file = BaselineMemo.file(salt: self.salt, environment: environment) else { return }
+    memoFile = file
+    var memo = BaselineMemo(file: file)
+    for (key, fingerprint) in zip(unique, fingerprints) { memo.remember(tag(key, memo), fingerprint) }
+    memo.saveIfChanged()
+  }
+
+  /// Uses this machine's memo from now on (the user's cache directory in `environment`).
+  public mutating func useMemo(environment: [String: String]) {
+    guard version >= 2 else { return }
+    memoFile = BaselineMemo.file(salt: salt, environment: environment)
   }
 
   private init(salt: [UInt8], version: Int) {
@@ -94,10 +109,33 @@ public struct Baseline: Sendable, Equatable {
     let places = Set(entries.map { Place(rule: $0.rule, path: $0.path) })
     let candidates = Array(Set(findings.map(Self.key).filter { places.contains(Place(rule: $0.rule, path: $0.path)) }))
     let known = Set(
-      zip(candidates, fingerprints(of: candidates)).filter {
+      zip(candidates, memoizedFingerprints(of: candidates)).filter {
         entries.contains(Entry(rule: $0.rule, path: $0.path, fingerprint: $1))
       }.map(\.0))
     return findings.filter { !known.contains(Self.key($0)) }
+  }
+
+  /// `fingerprints(of:)`, taking what this machine's memo remembers and remembering the new
+  /// ones that match an entry (the others would only grow the memo).
+  private func memoizedFingerprints(of keys: [Key]) -> [String] {
+    guard let memoFile else { return fingerprints(of: keys) }
+    var memo = BaselineMemo(file: memoFile)
+    let tags = keys.map { tag($0, memo) }
+    var result = tags.map { memo[$0] }
+    let missing = result.indices.filter { result[$0] == nil }
+    for (index, fingerprint) in zip(missing, fingerprints(of: missing.map { keys[$0] })) {
+      result[index] = fingerprint
+      let key = keys[index]
+      if entries.contains(Entry(rule: key.rule, path: key.path, fingerprint: fingerprint)) {
+        memo.remember(tags[index], fingerprint)
+      }
+    }
+    memo.saveIfChanged()
+    return result.map { $0 ?? "" }
+  }
+
+  private func tag(_ key: Key, _ memo: BaselineMemo) -> String {
+    memo.tag(salt: salt, rule: key.rule, path: key.path, secret: key.secret)
   }
 
   /// The file: a header, then one entry per line, each ending with a comma, then `null`, so

@@ -72,6 +72,28 @@ import Testing
     #expect(baseline.newFindings([Self.finding(secret, path: "a.txt")]).isEmpty)
   }
 
+  @Test func theMachineMemoSparesTheKDFButNeverAcceptsWhatTheFileDoesNot() throws {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("hush-memo-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let environment = ["XDG_CACHE_HOME": cache.path]
+    let known = Self.finding("demo_" + "a1b2c3d4", path: "a.txt")
+    let written = Baseline(findings: [known], salt: Self.salt, memoEnvironment: environment)
+    let file = try #require(written.memoFile)
+    let memoText = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(memoText.split(separator: "\n").count == 2 && !memoText.contains("a1b2c3d4"), "key, one tag, no secret")
+    let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+
+    var read = try Baseline.parse(Data(written.render().utf8), file: "b.json")
+    read.useMemo(environment: environment)
+    #expect(read.newFindings([known]).isEmpty)
+    // Another baseline with the same salt but without that entry: the memo's fingerprint
+    // matches no entry, so the finding is new.
+    var other = Baseline(findings: [Self.finding("demo_" + "e5f6a7b8", path: "a.txt")], salt: Self.salt)
+    other.useMemo(environment: environment)
+    #expect(other.newFindings([known]).count == 1)
+  }
+
   @Test func aMinimalValidFile() throws {
     let entry = #"{"path": "a.txt", "rule": "demo-token", "fingerprint": "\#(Self.fingerprint)"}"#
     let baseline = try Self.parse(Self.file(entry: entry))
