@@ -31,6 +31,8 @@ let package = Package(
         "HushRules",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
+        // scrypt, the memory-hard KDF that keeps baseline fingerprints slow to guess.
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
       plugins: ["CatalogEmbedder"]
     ),

@@ -25,6 +25,33 @@ import Testing
     #expect((json["missingLines"] as? [String])?.isEmpty == true)
   }
 
+  @Test func jsonLinesAndSARIFCarryTheProblems() throws {
+    let box = try Sandbox(git: true)
+    try box.write(".gitignore", Self.required.joined(separator: "\n") + "\n")
+    try box.write("config/.env", "DB_PASSWORD=hunter22\n")
+    try box.git(["add", "-f", "config/.env", ".gitignore"])
+    let lines = try hush(["audit", "--format", "jsonl"], in: box.url)
+    #expect(lines.status == 1)
+    let objects = try lines.stdout.split(separator: "\n").map { line in
+      try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+    #expect(objects.count == 1, "one object per problem: \(lines.stdout)")
+    #expect(objects.first?["type"] as? String == "problem" && objects.first?["kind"] as? String == "tracked")
+    #expect(objects.first?["path"] as? String == "config/.env")
+
+    let sarif = try hush(["audit", "--format", "sarif"], in: box.url)
+    #expect(sarif.status == 1)
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.count == 1)
+    #expect(results.first?["ruleId"] as? String == "hush-audit-tracked")
+    let location = (results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+    #expect((location?["artifactLocation"] as? [String: Any])?["uri"] as? String == "config/.env")
+    let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+    #expect(rules?.map { $0["id"] as? String } == ["hush-audit-tracked"], "the result's ruleIndex 0 names it")
+  }
+
   @Test func unignoredAgentConfigWithALiteralTokenIsAFinding() throws {
     let fake = Fake(seed: 101)
     let box = try Sandbox(git: true)

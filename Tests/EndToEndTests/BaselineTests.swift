@@ -70,6 +70,33 @@ import Testing
     #expect((try scan.summary()["skipped"] as? [String: Any])?["baselined"] as? Int == 3)
   }
 
+  @Test func aKnownLocalSecretIsBaselinedSoTheNextScanIsClean() throws {
+    let box = try Sandbox(git: true)
+    try box.write(".gitignore", ".env\n")
+    let password = "summer" + "2024!x"
+    try box.write(".env", "DB_PASSWORD=\"" + password + "\"\n")
+    try box.write("app.py", "connect('db', '" + password + "')\n")
+    try box.commitAll("legacy", day: 1)
+    #expect(try hush(["scan"], in: box.url).status == 1, "the local password is found")
+    let create = try hush(["baseline"], in: box.url)
+    #expect(create.status == 0, "\(create.stderr)")
+    let text = try String(contentsOf: box.url.appendingPathComponent(".hush-baseline.json"), encoding: .utf8)
+    #expect(text.contains("\"rule\": \"known-local-secret\""))
+    let scan = try hush(["scan"], in: box.url)
+    #expect(scan.status == 0, "\(scan.stdout)")
+  }
+
+  @Test func conflictMarkersNameTheirLine() throws {
+    let box = try Sandbox(git: true)
+    try box.write(
+      ".hush-baseline.json",
+      "{\n  \"hushBaseline\": 2,\n  \"salt\": \"" + String(repeating: "ab", count: 16)
+        + "\",\n  \"entries\": [\n<<<<<<< HEAD\n=======\n>>>>>>> other\n    null\n  ]\n}\n")
+    let run = try hush(["scan"], in: box.url)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains(".hush-baseline.json:5:"), "\(run.stderr)")
+  }
+
   @Test func brokenBaselineNamesItsLine() throws {
     let box = try Sandbox(git: true)
     try box.write(".hush-baseline.json", "{\n  \"hushBaseline\": 1,\n  \"salt\": \"zz\",\n  \"entries\": [null]\n}\n")

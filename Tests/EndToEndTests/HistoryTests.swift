@@ -55,6 +55,41 @@ extension Sandbox {
     #expect(!run.stderr.contains("\r"), "no progress line on a pipe")
   }
 
+  @Test func anAuthorNameWithAnEscapeSequenceIsPrintedEscaped() throws {
+    let fake = Fake(seed: 502)
+    let box = try Sandbox(git: true)
+    try box.write("app.py", "KEY = '" + fake.stripeKey() + "'\n")
+    try box.commitAll("add\u{1B}]0;pwned\u{07} billing", author: "Eve\u{1B}[2J", day: 1)
+    let run = try hush(["history"], in: box.url)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "no raw control character")
+    #expect(run.stdout.contains("Eve\\u001b[2J <eve\\u001b[2j@example.invalid>"), "\(run.stdout)")
+    #expect(run.stdout.contains("by Eve\\u001b[2J"), "the remediation plan too")
+    let json = try hush(["history", "--format", "json"], in: box.url)
+    #expect(try json.findings().first?["author"] as? String == "Eve\u{1B}[2J", "JSON escapes, not rewrites")
+  }
+
+  @Test func aSecretInACommitMessageIsFoundAndRedactedFromTheSubject() throws {
+    let fake = Fake(seed: 503)
+    let box = try Sandbox(git: true)
+    let key = fake.stripeKey()
+    try box.write("app.py", "x = 1\n")
+    try box.commitAll("rotate to " + key + " today", day: 1)
+    let commit = try box.head()
+    let run = try hush(["history", "--format", "json"], in: box.url)
+    #expect(run.status == 1, "\(run.stderr)")
+    let finding = try #require(try run.findings().first)
+    #expect(finding["file"] as? String == "<commit message>" && finding["commit"] as? String == commit)
+    #expect(finding["line"] as? Int == 1)
+    let text = try hush(["history"], in: box.url)
+    #expect(text.status == 1 && text.stdout.contains("<commit message>"))
+    #expect(text.stdout.contains("rotate to sk_l"), "the subject is printed, redacted: \(text.stdout)")
+    #expect(text.stdout.contains("--replace-message"), "the purge rewrites messages too")
+    let sarif = try hush(["history", "--format", "sarif"], in: box.url)
+    #expect(sarif.status == 1 && sarif.stdout.contains("%3Ccommit%20message%3E"))
+    for output in [run.stdout, text.stdout, text.stderr, sarif.stdout] { #expect(!output.contains(key)) }
+  }
+
   @Test func aReaderThatGoesAwayEndsHushQuietly() throws {
     let fake = Fake(seed: 502)
     let box = try Sandbox(git: true)

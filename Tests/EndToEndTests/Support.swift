@@ -46,6 +46,8 @@ func execute(
   process.arguments = arguments
   process.currentDirectoryURL = directory
   var env = ProcessInfo.processInfo.environment
+  // Baseline memos go to a cache of the test run, not the user's.
+  env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("hush-e2e-cache").path
   env.removeValue(forKey: "NO_COLOR")
   process.environment = env.merging(environment) { $1 }
   let out = Pipe()

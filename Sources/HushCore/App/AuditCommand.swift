@@ -19,7 +19,8 @@ public struct AuditCommand: Sendable {
     let result = try GitignoreAudit(directory: path, config: configuration).run(fix: fix)
     let options = report.options
     switch report.format {
-    case .jsonl, .sarif: try report.write(report.machineReport(result.findings, options) ?? "")
+    case .jsonl: try report.write(AuditReport.jsonLines(result, options: options))
+    case .sarif: try report.write(AuditReport.sarif(result, options: options, version: HushVersion.current))
     case .json: try report.write(AuditReport.json(result, options: options))
     case .text:
       try report.write(AuditReport.text(result, options: options))

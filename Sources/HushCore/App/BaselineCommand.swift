@@ -23,10 +23,12 @@ public struct BaselineCommand: Sendable {
     let existing = FileManager.default.contents(atPath: file)
     if existing != nil && !update { throw BaselineError.exists(file) }
     let salt = try existing.map { try Baseline.parse($0, file: file).salt }
-    let scanner = try input.scanner(near: path, baselined: false)
+    // With the local secret files, as `hush scan` runs: a scan right after must be clean.
+    let scanner = try input.scanner(near: path, localSecrets: true, baselined: false)
     let lister = TargetLister(includeIgnored: false) { _ in }
     let result = try scanner.scan(try lister.targets(for: [path]))
-    let baseline = Baseline(findings: result.findings, salt: salt)
+    let baseline = Baseline(
+      findings: result.findings, salt: salt, memoEnvironment: ProcessInfo.processInfo.environment)
     try AtomicFile.write(Array(baseline.render().utf8), to: file, mode: 0o644)
     let count = baseline.entries.count
     Console.error("hush: \(update ? "updated" : "wrote") \(file): \(count) known finding\(count == 1 ? "" : "s")")

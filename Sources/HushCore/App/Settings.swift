@@ -73,7 +73,9 @@ public struct ScannerSetup: Sendable {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw InputError.unreadable(file, reason: "no such baseline file")
     }
-    return try Baseline.parse(data, file: file)
+    var baseline = try Baseline.parse(data, file: file)
+    baseline.useMemo(environment: ProcessInfo.processInfo.environment)
+    return baseline
   }
 
   /// The baseline file in use, if any: `--baseline`, or the repository's default file when

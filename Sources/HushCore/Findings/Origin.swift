@@ -28,6 +28,11 @@ public struct Commit: Sendable, Equatable {
   let email: String
   /// Committer time, seconds since 1970: when the commit (and its content) came to be.
   public let time: Int
-  /// The subject line of the message.
-  public let subject: String
+  /// The subject line of the message, with any secret found in the message redacted.
+  public internal(set) var subject: String
+  /// The whole message, which history scans too.
+  var message = ""
+
+  /// The path of a finding in a commit message: no file holds it.
+  public static let messagePath = "<commit message>"
 }

@@ -31,7 +31,7 @@ public struct CommitLog: Sendable {
   public static func arguments(revisions: [String], since: String?, merges: MergeDiffs) -> [String] {
     var arguments = [
       "log", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-show-signature", "--no-color",
-      "--no-ext-diff", "--diff-merges=\(merges.rawValue)", "--format=\u{1}%H %P%x00%an%x00%ae%x00%ct%x00%s",
+      "--no-ext-diff", "--diff-merges=\(merges.rawValue)", "--format=\u{1}%H %P%x00%an%x00%ae%x00%ct%x00%s%x00%B",
     ]
     if let since { arguments.append("--since=\(since)") }
     arguments += revisions.isEmpty ? ["--all"] : revisions
@@ -67,14 +67,14 @@ public struct CommitLog: Sendable {
     .failed(command: "log", status: 0, message: "unexpected output (\(what))")
   }
 
-  /// `\x01 id parents NUL author NUL email NUL time NUL subject`, ended by a NUL.
+  /// `\x01 id parents NUL author NUL email NUL time NUL subject NUL message`, ended by a NUL.
   private static func header(_ bytes: [UInt8], _ position: inout Int) -> Commit? {
     var fields: [String] = []
     var start = position + 1
-    while fields.count < 5 {
+    while fields.count < 6 {
       guard let end = bytes[start...].firstIndex(of: 0) else {
-        // The last commit's subject may end the output.
-        guard fields.count == 4 else { return nil }
+        // The last commit's message may end the output.
+        guard fields.count == 5 else { return nil }
         fields.append(String(decoding: bytes[start...], as: UTF8.self))
         start = bytes.count
         break
@@ -86,7 +86,8 @@ public struct CommitLog: Sendable {
     let ids = fields[0].split(separator: " ").map(String.init)
     guard let id = ids.first, let time = Int(fields[3]) else { return nil }
     return Commit(
-      id: id, parents: Array(ids.dropFirst()), author: fields[1], email: fields[2], time: time, subject: fields[4])
+      id: id, parents: Array(ids.dropFirst()), author: fields[1], email: fields[2], time: time, subject: fields[4],
+      message: fields[5])
   }
 
   /// `:mode… sha… status NUL path NUL`, with as many colons as the diff has parents.

@@ -51,7 +51,7 @@ public enum HistoryReport {
       let commit = secret.firstCommit
       let shown = secret.isWholeFile ? "whole file" : secret.redacted
       text += """
-        \(number + 1). \(secret.rule.id) (\(shown)): exposed \(secret.exposedDays) days, since \(commit.id.prefix(12)) on \(date(commit.time)) by \(commit.author) <\(commit.email)>
+        \(number + 1). \(secret.rule.id) (\(shown)): exposed \(secret.exposedDays) days, since \(commit.id.prefix(12)) on \(date(commit.time)) by \(Printable.text(commit.author)) <\(Printable.text(commit.email))>
            where: \(secret.paths.map(Printable.text).joined(separator: ", ")) (\(secret.occurrences) occurrence\(secret.occurrences == 1 ? "" : "s")); \(secret.isInHead ? "still in HEAD" : "not in HEAD")
            rotate: \(secret.rule.rotate)
 
@@ -84,7 +84,7 @@ extension TextReport {
       origin.laterCommits == 0
       ? "" : "; \(origin.laterCommits) later commit\(origin.laterCommits == 1 ? " carries" : "s carry") it"
     return
-      "commit: \(commit.id.prefix(12)) \(HistoryReport.date(commit.time)) \(commit.author) <\(commit.email)>: \(Printable.text(commit.subject))\n"
+      "commit: \(commit.id.prefix(12)) \(HistoryReport.date(commit.time)) \(Printable.text(commit.author)) <\(Printable.text(commit.email))>: \(Printable.text(commit.subject))\n"
       + "      \(origin.isInHead ? "still in HEAD" : "not in HEAD")\(carried)\n      "
   }
 }

@@ -61,7 +61,10 @@ public struct Remediation: Sendable {
     if secrets.contains(where: { !$0.isWholeFile }) {
       let file = purgeFile ?? "../hush-purge.txt"
       if purgeFile == nil { steps.append("hush history --write-purge-file \(Shell.quoted(file))") }
-      steps.append("git filter-repo --sensitive-data-removal --replace-text \(Shell.quoted(file))")
+      // A secret in a commit message is rewritten by --replace-message, with the same file.
+      let inMessage = secrets.contains { $0.paths.contains(Commit.messagePath) }
+      let messages = inMessage ? " --replace-message \(Shell.quoted(file))" : ""
+      steps.append("git filter-repo --sensitive-data-removal --replace-text \(Shell.quoted(file))\(messages)")
     }
     let wholeFiles = Set(secrets.filter(\.isWholeFile).flatMap(\.paths)).sorted()
     if !wholeFiles.isEmpty {

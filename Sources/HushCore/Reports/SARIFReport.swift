@@ -2,7 +2,12 @@
 public enum SARIFReport {
   static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-  static func render(_ findings: [Finding], options: ReportOptions, version: String) -> String {
+  /// The findings as results; `extraRules`/`extraResults` add results that are not findings
+  /// (an audit's problems), whose rule indices follow those of the findings' distinct rules.
+  static func render(
+    _ findings: [Finding], options: ReportOptions, version: String, extraRules: [String] = [],
+    extraResults: [String] = []
+  ) -> String {
     let q = JSONWriter.quoted
     var ruleIndex: [String: Int] = [:]
     var rules: [Rule] = []
@@ -15,11 +20,15 @@ public enum SARIFReport {
         ("name", q("hush")),
         ("version", q(version)),
         ("semanticVersion", q(version)),
-        ("rules", JSONWriter.array(rules.map { descriptor($0, indent: "            ") }, indent: "          ")),
+        (
+          "rules",
+          JSONWriter.array(rules.map { descriptor($0, indent: "            ") } + extraRules, indent: "          ")
+        ),
       ], indent: "        ")
-    let results = findings.map { finding in
-      result(finding, index: ruleIndex[finding.rule.id] ?? 0, options: options, indent: "        ")
-    }
+    let results =
+      findings.map { finding in
+        result(finding, index: ruleIndex[finding.rule.id] ?? 0, options: options, indent: "        ")
+      } + extraResults
     let run = JSONWriter.object(
       [
         ("tool", JSONWriter.object([("driver", driver)], indent: "      ")),

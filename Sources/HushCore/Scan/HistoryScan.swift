@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which part of history to scan.
 public struct HistoryOptions: Sendable {
   /// Revisions and ranges as git takes them (`main`, `v1.0..HEAD`); empty means every ref.
@@ -36,9 +38,10 @@ public struct HistoryScan: Sendable {
     let git = Git(directory: directory)
     var result = HistoryResult(scan: ScanResult())
     result.isShallow = try git.isShallow()
-    let log = try CommitLog.parse(
+    var log = try CommitLog.parse(
       git.output(CommitLog.arguments(revisions: options.revisions, since: options.since, merges: options.merges)))
     result.commits = log.commits.count
+    let messageFindings = try scanMessages(&log)
     let plan = BlobPlan(log: log, config: scanner.config, ownFiles: scanner.ownFiles)
     result.blobs = plan.blobs.count
     result.scan.summary.skippedAllowlisted = plan.allowlisted
@@ -60,12 +63,40 @@ public struct HistoryScan: Sendable {
         attribution.findings(countingCarriers: options.countsCarriers)
         + attribution.wholeFileFindings(sensitive, countingCarriers: options.countsCarriers)
     }
+    result.scan.findings += messageFindings
     result.scan.finish(rules: scanner.detector.rules.count, duration: clock.now - start)
     result.scan.findings.sort {
       ($0.origin?.commit.time ?? 0, $0.path, $0.line) < ($1.origin?.commit.time ?? 0, $1.path, $1.line)
     }
     result.scan.applyBaseline(of: scanner.filters)
     return result
+  }
+}
+
+extension HistoryScan {
+  /// Commit messages are printed by history and pre-push, so they are scanned too: each
+  /// finding is located at `Commit.messagePath` in its commit, and the secret is redacted
+  /// from the subject every report prints.
+  func scanMessages(_ log: inout CommitLog) throws -> [Finding] {
+    let scratch = scanner.makeScratch()
+    var found: [Finding] = []
+    for index in log.commits.indices where !log.commits[index].message.isEmpty {
+      let bytes = Array(log.commits[index].message.utf8)
+      let findings = try bytes.withUnsafeBufferPointer { buffer in
+        try scanner.findings(in: buffer, path: Commit.messagePath, scratch: scratch)
+      }
+      for finding in findings where !finding.isWholeFile {
+        let secret = String(decoding: finding.secret, as: UTF8.self)
+        log.commits[index].subject = log.commits[index].subject.replacingOccurrences(
+          of: secret, with: finding.redacted)
+      }
+      found += findings.map { finding in
+        var finding = finding
+        finding.origin = Origin(commit: log.commits[index])
+        return finding
+      }
+    }
+    return found
   }
 }
 

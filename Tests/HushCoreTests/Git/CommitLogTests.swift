@@ -10,17 +10,18 @@ import Testing
 
   @Test func commitsAndTheirChanges() throws {
     let output = Array(
-      ("\u{1}\(Self.c) \(Self.a) \(Self.b)\0Ann Example\0ann@example.invalid\01700000000\0Merge: with \"quotes\"\0\n"
+      ("\u{1}\(Self.c) \(Self.a) \(Self.b)\0Ann Example\0ann@example.invalid\01700000000\0Merge: with \"quotes\"\0Merge: with \"quotes\"\n\nbody\0\n"
         + "::100644 100644 100644 \(Self.a) \(Self.b) \(Self.c) MM\0src/a b.c\0"
-        + "\u{1}\(Self.b) \(Self.a)\0Bo\0bo@example.invalid\01690000000\0edit\0\n"
+        + "\u{1}\(Self.b) \(Self.a)\0Bo\0bo@example.invalid\01690000000\0edit\0edit\n\0\n"
         + ":100644 000000 \(Self.a) \(Self.zero) D\0gone.txt\0"
         + ":000000 120000 \(Self.zero) \(Self.c) A\0link\0"
         + ":000000 100755 \(Self.zero) \(Self.b) A\0new\nline.sh\0"
-        + "\u{1}\(Self.a) \0Cy\0cy@example.invalid\01680000000\0root, no changes\0\n").utf8)
+        + "\u{1}\(Self.a) \0Cy\0cy@example.invalid\01680000000\0root, no changes\0root, no changes\n\0\n").utf8)
     let log = try CommitLog.parse(output)
     #expect(log.commits.map(\.id) == [Self.c, Self.b, Self.a])
     #expect(log.commits[0].parents == [Self.a, Self.b])
     #expect(log.commits[0].subject == "Merge: with \"quotes\"")
+    #expect(log.commits[0].message == "Merge: with \"quotes\"\n\nbody", "the whole message, which history scans")
     #expect(log.commits[2].parents.isEmpty)
     #expect(log.commits[1].time == 1_690_000_000)
     #expect(log.changes.count == 4)
