@@ -57,7 +57,9 @@ let package = Package(
     // Tests/Accuracy/negatives.
     .target(name: "HushAccuracy", dependencies: ["HushCore"]),
     .executableTarget(name: "hush-accuracy", dependencies: ["HushAccuracy", "HushCore"]),
-    .testTarget(name: "HushCoreTests", dependencies: ["HushCore", "HushRules", "HushAccuracy"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["hush"]),
+    // What both test targets share (the seeded generator their fake secrets come from).
+    .target(name: "HushTestSupport", path: "Tests/HushTestSupport"),
+    .testTarget(name: "HushCoreTests", dependencies: ["HushCore", "HushRules", "HushAccuracy", "HushTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["hush", "HushTestSupport"]),
   ]
 )

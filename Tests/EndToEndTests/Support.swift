@@ -1,4 +1,5 @@
 import Foundation
+import HushTestSupport
 import Testing
 
 /// The result of one run of the built `hush` binary.
@@ -119,29 +120,6 @@ final class Sandbox {
       ["git", "-c", "user.name=Hush Test", "-c", "user.email=test@hush.invalid"] + arguments, in: url)
     #expect(run.status == 0, "git \(arguments): \(run.stderr)")
     return run
-  }
-}
-
-/// SplitMix64: every random draw of a test comes from a generator seeded by that test, so
-/// each run builds the same fake secrets (a draw that sometimes hit a placeholder run made
-/// tests fail now and then).
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-
-  /// An index below `count`, by multiply-high: independent of how a toolchain's
-  /// `Int.random(in:using:)` consumes the generator.
-  mutating func index(below count: Int) -> Int {
-    Int(next().multipliedFullWidth(by: UInt64(count)).high)
   }
 }
 

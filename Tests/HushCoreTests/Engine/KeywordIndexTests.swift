@@ -1,3 +1,4 @@
+import HushTestSupport
 import Testing
 
 @testable import HushCore

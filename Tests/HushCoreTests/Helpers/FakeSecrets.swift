@@ -1,3 +1,5 @@
+import HushTestSupport
+
 /// Fake but realistically shaped secrets, built at run time so that Hush's own scan of this
 /// repository never sees them as literals, and drawn from a seeded generator so that every run
 /// builds the same ones.

@@ -1,3 +1,4 @@
+import HushTestSupport
 import Testing
 
 /// The tests' generator is SplitMix64 exactly: the same seed gives the same draws everywhere.

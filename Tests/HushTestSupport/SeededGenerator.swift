@@ -1,12 +1,14 @@
-/// SplitMix64: a tiny generator whose whole state is its seed, so a test that draws from it
+/// SplitMix64, shared by both test targets: a tiny generator whose whole state is its seed, so a test that draws from it
 /// sees the same values on every run and every machine. Tests never use the system generator:
 /// a random draw that sometimes hits a placeholder run made a test fail about 1% of runs.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  /// A generator whose draws are fixed by `seed`.
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var mixed = state
     mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,11 +18,13 @@ struct SeededGenerator: RandomNumberGenerator {
 
   /// An index below `count`, by multiply-high: our own arithmetic, so the draws do not depend
   /// on how a toolchain's `Int.random(in:using:)` consumes the generator.
-  mutating func index(below count: Int) -> Int {
+  public mutating func index(below count: Int) -> Int {
     Int(next().multipliedFullWidth(by: UInt64(count)).high)
   }
 
-  mutating func element<T>(of items: [T]) -> T { items[index(below: items.count)] }
+  /// One of `items`.
+  public mutating func element<T>(of items: [T]) -> T { items[index(below: items.count)] }
 
-  mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
+  /// `count` random bytes.
+  public mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }
