@@ -67,9 +67,8 @@ public struct ScannerSetup: Sendable {
     self.baseline = baseline
   }
 
-  /// The baseline to filter with: `--baseline`, or the repository's default file if any.
-  func loadBaseline(near path: String) throws -> Baseline? {
-    guard let file = baselineFile(near: path) else { return nil }
+  /// The baseline in `file` (from `baselineFile(near:)`), ready to filter with.
+  func loadBaseline(_ file: String) throws -> Baseline {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw InputError.unreadable(file, reason: "no such baseline file")
     }
@@ -95,9 +94,9 @@ public struct ScannerSetup: Sendable {
     let catalog = try configuration.catalog(base: RuleCatalog.bundled)
     var scanner = Scanner(detector: Detector(catalog: catalog), config: configuration, maxFileSize: maxSize)
     scanner.filters.allowlists = try Allowlists(config: configuration)
-    if baselined { scanner.filters.baseline = try loadBaseline(near: path) }
-    scanner.ownFiles = OwnFiles(
-      [configuration.file, baselineFile(near: path)].compactMap { $0 }.filter { !$0.isEmpty })
+    let baselineFile = baselineFile(near: path)
+    if baselined, let baselineFile { scanner.filters.baseline = try loadBaseline(baselineFile) }
+    scanner.ownFiles = OwnFiles([configuration.file, baselineFile].compactMap { $0 }.filter { !$0.isEmpty })
     if localSecrets { scanner.localSecrets = LocalSecretFiles.load(near: path) }
     return scanner
   }
