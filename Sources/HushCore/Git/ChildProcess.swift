@@ -35,7 +35,11 @@ struct ChildProcess: Sendable {
     // Our ends must not leak into other children (a second git would keep a pipe open).
     for fd in [outPipe[0], errPipe[0], inPipe[1]] where fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     enlargePipe(outPipe[0])
-    var actions = posix_spawn_file_actions_t()
+    #if canImport(Darwin)
+      var actions: posix_spawn_file_actions_t? = nil  // an opaque pointer there, a struct on Linux
+    #else
+      var actions = posix_spawn_file_actions_t()
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     if feedsStandardInput {
