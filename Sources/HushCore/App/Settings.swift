@@ -9,6 +9,8 @@ public struct ReportSettings: Sendable {
   var quiet = false
   var verbose = false
   var explain = false
+  /// Where the repository whose first commit keys the reports' fingerprints is found.
+  var repository = "."
 
   /// The settings of a command given no reporting option.
   public init() {}
@@ -34,7 +36,14 @@ public struct ReportSettings: Sendable {
     }
   }
 
-  var options: ReportOptions { ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor) }
+  var options: ReportOptions {
+    var options = ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor)
+    // Text shows no fingerprint: the hook's fast path starts no git process for one.
+    if format != .text {
+      options.fingerprinter = Fingerprinter(repositoryRoot: Git(directory: repository).firstRootCommit())
+    }
+    return options
+  }
 
   /// Writes the report to `--output` (atomically) or stdout.
   func write(_ text: String) throws {
