@@ -11,12 +11,18 @@ SWIFT_RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
 .PHONY: deps build run test install uninstall bench accuracy lint clean catalog-files
 
-# libpcre2-dev (headers and pkg-config file of PCRE2) is the only system dependency.
-# A fresh machine's package lists may be empty: update them before installing.
+# PCRE2's headers and pkg-config file are the only system dependency: Debian's libpcre2-dev
+# (a fresh machine's package lists may be empty: update them first), or Homebrew's pcre2.
 deps:
-	@if ! dpkg-query -W -f='$${Status}' libpcre2-dev 2>/dev/null | grep -q 'install ok installed'; then \
-	  echo "make: installing libpcre2-dev and pkg-config"; \
-	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libpcre2-dev pkg-config; \
+	@if ! pkg-config --exists libpcre2-8 2>/dev/null; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "make: installing libpcre2-dev and pkg-config"; \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libpcre2-dev pkg-config; \
+	  elif command -v brew >/dev/null; then \
+	    echo "make: installing pcre2 and pkg-config"; brew install pcre2 pkg-config; \
+	  else \
+	    echo "make: PCRE2 (libpcre2-8, with its pkg-config file) is missing: install it" >&2; exit 2; \
+	  fi; \
 	fi
 
 build: deps catalog-files
