@@ -46,6 +46,14 @@ enum BaselineFile {
     return PathName.join(tree.root, Baseline.defaultName)
   }
 
+  /// `.gitleaksignore` at the root of the work tree holding `path`, when there is one.
+  static func gitleaksIgnore(near path: String) -> GitleaksIgnore? {
+    guard let base = defaultPath(near: path) else { return nil }
+    let file = PathName.join(PathName.parent(of: base), GitleaksIgnore.fileName)
+    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    return GitleaksIgnore(text: String(decoding: data, as: UTF8.self), file: GitleaksIgnore.fileName)
+  }
+
   /// Adds `<baseline> merge=union` to the work tree's `.gitattributes` when missing.
   static func ensureUnionMerge(for file: String) throws -> String? {
     let directory = PathName.parent(of: file)

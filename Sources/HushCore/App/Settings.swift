@@ -105,6 +105,7 @@ public struct ScannerSetup: Sendable {
     scanner.filters.allowlists = try Allowlists(config: configuration)
     let baselineFile = baselineFile(near: path)
     if baselined, let baselineFile { scanner.filters.baseline = try loadBaseline(baselineFile) }
+    if baselined { scanner.filters.gitleaksIgnore = BaselineFile.gitleaksIgnore(near: path) }
     scanner.ownFiles = OwnFiles([configuration.file, baselineFile].compactMap { $0 }.filter { !$0.isEmpty })
     if localSecrets { scanner.localSecrets = LocalSecretFiles.load(near: path) }
     return scanner
