@@ -140,3 +140,16 @@ struct Rules: ParsableCommand {
     func run() throws { try finish(RulesCheckCommand(files: files).run()) }
   }
 }
+
+struct MCP: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mcp",
+    abstract: "Serve Hush's scanner to AI agents over MCP (stdio): scan_text, scan_file, scan_staged, audit.",
+    discussion: """
+      A local Model Context Protocol server on stdin/stdout (JSON-RPC, one message a line), \
+      for any MCP-capable agent: add {"command": "hush", "args": ["mcp"]} to its MCP \
+      servers. Tool results name the rule, file, line and fix; the secret is always redacted.
+      """)
+
+  func run() throws { try finish(MCPCommand().run()) }
+}
