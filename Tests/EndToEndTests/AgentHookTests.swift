@@ -60,6 +60,7 @@ import Testing
     #expect(Self.bytes(box, ".claude/settings.json") != nil)
     #expect(try hush(["uninstall", "--agent", "claude"], in: box.url).status == 0)
     #expect(Self.bytes(box, ".claude/settings.json") == nil)
+    #expect(!FileManager.default.fileExists(atPath: box.url.appendingPathComponent(".claude").path), "nor its folder")
   }
 
   @Test func cursorHooksMergeBesideTheUsersHooks() throws {
@@ -87,6 +88,7 @@ import Testing
     #expect(try hush(["uninstall", "--agent", "kiro"], in: box.url).status == 0)
     #expect(Self.bytes(box, ".kiro/hooks/hush-secret-scan.kiro.hook") == nil)
     #expect(Self.bytes(box, ".kiro/hooks/hush-prompt-guard.kiro.hook") == nil)
+    #expect(!FileManager.default.fileExists(atPath: box.url.appendingPathComponent(".kiro").path))
   }
 
   @Test func anUnknownAgentIsAUsageError() throws {

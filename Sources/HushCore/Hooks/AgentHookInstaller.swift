@@ -42,7 +42,8 @@ public struct AgentHookInstaller: Sendable {
   /// Removes what `install` added; each line says what changed.
   public func uninstall(_ agent: AgentKind) throws -> [String] {
     try locked {
-      try files(agent).map { file in try file.uninstall(root: root, state: state(file)) }
+      // Last installed first, so that the folders the first one created are empty by then.
+      try files(agent).reversed().map { file in try file.uninstall(root: root, state: state(file)) }
     }
   }
 
@@ -106,8 +107,18 @@ struct AgentHookFile: Sendable {
     let object = try existing.map { try Self.object($0, path: path) } ?? [:]
     if contains(object) { return "\(path): Hush's hooks are already there" }
     let bytes = try Self.serialize(add(object))
+    // The folders install creates, deepest first, for uninstall to take away again.
+    var created: [String] = []
+    var folder = PathName.parent(of: file)
+    while folder.count > root.count, !FileManager.default.fileExists(atPath: folder) {
+      created.append(folder)
+      folder = PathName.parent(of: folder)
+    }
     try FileManager.default.createDirectory(
       atPath: PathName.parent(of: file), withIntermediateDirectories: true)
+    if !created.isEmpty {
+      try AtomicFile.write(Array(created.joined(separator: "\n").utf8), to: state + ".dirs", mode: 0o600)
+    }
     try AtomicFile.write(existing ?? [], to: state + ".previous", mode: 0o600)
     if existing == nil { try AtomicFile.write([], to: state + ".absent", mode: 0o600) }
     try AtomicFile.write(bytes, to: state + ".installed", mode: 0o600)
@@ -119,7 +130,7 @@ struct AgentHookFile: Sendable {
   /// entries.
   func uninstall(root: String, state: String) throws -> String {
     let file = PathName.join(root, path)
-    defer { for suffix in [".previous", ".absent", ".installed"] { unlink(state + suffix) } }
+    defer { for suffix in [".previous", ".absent", ".installed", ".dirs"] { unlink(state + suffix) } }
     guard let current = FileManager.default.contents(atPath: file).map({ [UInt8]($0) }) else {
       return "\(path): not there; nothing to remove"
     }
@@ -127,6 +138,9 @@ struct AgentHookFile: Sendable {
     if installed == current, let previous = FileManager.default.contents(atPath: state + ".previous") {
       if FileManager.default.fileExists(atPath: state + ".absent") {
         unlink(file)
+        // rmdir takes only an empty folder: one the user filled since stays.
+        let created = FileManager.default.contents(atPath: state + ".dirs").map { String(decoding: $0, as: UTF8.self) }
+        for folder in created?.split(separator: "\n") ?? [] { rmdir(String(folder)) }
         return "\(path): removed"
       }
       try AtomicFile.write([UInt8](previous), to: file, mode: Self.mode(of: file) ?? 0o644)
