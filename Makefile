@@ -32,8 +32,10 @@ build: deps catalog-files
 run: build
 	$(RELEASE_BIN) $(ARGS)
 
-# A hung test must fail the run, not stall CI: the suite takes seconds.
+# A hung test must fail the run, not stall CI: the suite takes seconds. The MCP end-to-end
+# test drives `hush mcp` with the Python MCP client, pinned in Tests/MCP/requirements.txt.
 test: deps lint catalog-files
+	python3 -m pip install --quiet --disable-pip-version-check -r Tests/MCP/requirements.txt
 	$(SWIFT) build --build-tests
 	timeout 600 $(SWIFT) test --skip-build
 

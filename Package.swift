@@ -11,6 +11,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // YAML agent configs (Continue, Goose) are parsed as YAML, not guessed at line by line.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // libpcre2-8 from the system (Debian: libpcre2-dev); only Engine/PCRE2Regex.swift imports it.
@@ -33,6 +35,7 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         // scrypt, the memory-hard KDF that keeps baseline fingerprints slow to guess.
         .product(name: "_CryptoExtras", package: "swift-crypto"),
+        .product(name: "Yams", package: "Yams"),
       ],
       plugins: ["CatalogEmbedder"]
     ),

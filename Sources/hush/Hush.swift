@@ -11,7 +11,7 @@ struct Hush: ParsableCommand {
     version: HushVersion.current,
     subcommands: [
       Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self,
-      BaselineSubcommand.self, ConfigCommand.self, Rules.self,
+      BaselineSubcommand.self, ConfigCommand.self, Rules.self, AgentHook.self, MCP.self,
     ],
     defaultSubcommand: Scan.self
   )

@@ -47,11 +47,14 @@ struct ConfigParser {
     if let audit = table["audit"] {
       let section = lines.line(ofSection: "audit")
       guard let auditTable = audit.table else { throw wrongType("audit", "a table ([audit])", section) }
-      for key in auditTable.keys.sorted() where key != "sensitive" {
+      for key in auditTable.keys.sorted() where key != "sensitive" && key != "agent-configs" {
         throw ConfigError.unknownKey("audit.\(key)", file: file, line: lines.line(ofKey: key, after: section))
       }
       config.auditPatterns = try strings(
         auditTable["sensitive"], key: "audit.sensitive", line: lines.line(ofKey: "sensitive", after: section))
+      config.agentConfigs = try strings(
+        auditTable["agent-configs"], key: "audit.agent-configs",
+        line: lines.line(ofKey: "agent-configs", after: section))
     }
     return config
   }

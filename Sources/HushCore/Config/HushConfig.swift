@@ -65,6 +65,8 @@ public struct HushConfig: Sendable, Equatable {
   public var addedRules: [Rule] = []
   /// More `.gitignore` lines `hush audit` requires (`[audit] sensitive = [...]`).
   public var auditPatterns: [String] = []
+  /// More agent config globs, read in the syntax their name implies (`[audit] agent-configs`).
+  public var agentConfigs: [String] = []
 
   init(allowlistedPaths: [String] = [], auditPatterns: [String] = []) {
     allowlist.paths = allowlistedPaths
