@@ -151,10 +151,27 @@ public enum AgentConfigs {
   /// The project file `path` (repository-relative) is, among the catalog and `extra` globs
   /// from `.hush.toml`. Templates (`mcp.json.example`) never are.
   public static func file(for path: String, extra: [String] = []) -> AgentConfigFile? {
-    guard !SensitiveFiles.isTemplate(path) else { return nil }
-    if let known = project.first(where: { $0.matches(path) }) { return known.withSyntax(of: path) }
+    // Every scanned file asks: most names rule the catalog out before any glob runs.
+    let candidates = projectBaseNames.contains(baseName(path)) ? project : projectPatterned
+    if let known = candidates.first(where: { $0.matches(path) }) {
+      return SensitiveFiles.isTemplate(path) ? nil : known.withSyntax(of: path)
+    }
+    guard !extra.isEmpty, !SensitiveFiles.isTemplate(path) else { return nil }
     guard Glob.matchesAny(extra, path: path) else { return nil }
     return AgentConfigFile("an agent (.hush.toml)", extra, .of(path), reference: "an exported NAME")
+  }
+}
+
+extension AgentConfigs {
+  /// The base names of the project files, where a glob names one.
+  static let projectBaseNames = Set(project.flatMap(\.globs).map(baseName).filter { !$0.contains("*") })
+  /// The entries whose base name is itself a pattern (`.continue/*/*.yaml`), in catalog order.
+  static let projectPatterned = project.filter { $0.globs.contains { baseName($0).contains("*") } }
+
+  /// The part after the last `/`, by bytes (no grapheme breaking on the scan's hot path).
+  static func baseName(_ path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+    return String(path[path.utf8.index(after: slash)...])
   }
 }
 
