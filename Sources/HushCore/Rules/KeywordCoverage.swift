@@ -248,12 +248,26 @@ struct LiteralAnalysis {
   func explain(_ facts: LiteralFacts) -> String {
     let candidates = [("be", facts.exact), ("start with", facts.prefix), ("end with", facts.suffix)]
       .compactMap { name, set in set.flatMap { $0.contains([]) ? nil : (name, $0) } }
-      .map { name, set in (name, set.filter { !holdsKeyword($0) }) }
-    if let (name, missing) = candidates.min(by: { $0.1.count < $1.1.count }) {
+      .map { name, set in (name, set.filter { !holdsKeyword($0) }, set.count) }
+    // The set closest to covered: the smallest share of strings without a keyword.
+    let closest = candidates.min { ($0.1.count * $1.2, $0.1.count) < ($1.1.count * $0.2, $1.1.count) }
+    if let (name, found, _) = closest {
+      let missing = name == "be" ? found : Self.collapsed(found, keepingStart: name == "start with")
       return "a match may \(name) \(Self.list(missing)): no keyword is in \(missing.count == 1 ? "it" : "them")"
     }
     if let gap = facts.gap { return gap }
     return "no literal is required of a match"
+  }
+
+  /// `set` with its strings' last (or first) byte dropped while that merges strings: 16
+  /// prefixes `key=0` … `key=f` read better as `key=`, and a prefix of a prefix is one too.
+  private static func collapsed(_ set: Set<[UInt8]>, keepingStart: Bool) -> Set<[UInt8]> {
+    var set = set
+    while true {
+      let shorter = Set(set.map { $0.count < 2 ? $0 : keepingStart ? Array($0.dropLast()) : Array($0.dropFirst()) })
+      guard shorter.count < set.count else { return set }
+      set = shorter
+    }
   }
 
   /// The literals known of `facts`, briefly.
