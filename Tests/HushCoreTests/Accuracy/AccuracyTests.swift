@@ -17,13 +17,13 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     #expect(report.planted == 9378)
-    #expect(report.found == 9231)
+    #expect(report.found == 9273)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
         "env": [775, 771], "shell": [775, 771], "python": [775, 771], "dockerfile": [775, 771],
         "ci-yaml": [775, 771], "yaml": [783, 778], "json": [783, 777], "xml": [775, 763],
-        "javascript": [775, 754], "swift": [775, 754], "go": [775, 754], "properties": [775, 735],
+        "javascript": [775, 757], "swift": [775, 757], "go": [775, 757], "properties": [775, 768],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
