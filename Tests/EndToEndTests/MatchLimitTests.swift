@@ -41,3 +41,20 @@ import Testing
     #expect(run.stderr.contains("not fully scanned (slow.txt)"))
   }
 }
+
+/// A directory too deep to open by path (longer than PATH_MAX) is named and counted, never
+/// dropped silently (issue 18, item 3).
+@Suite struct DeepTreeTests {
+  @Test func aDirectoryBeyondPathMaxIsNamedAndCounted() throws {
+    let box = try Sandbox()
+    // 220 levels of 21-byte names: over 4,800 bytes, past Linux's 4,096-byte PATH_MAX.
+    let build = "for i in $(seq 1 220); do d=$(printf 'd%020d' $i); mkdir $d && cd $d || exit 1; done; echo x > f.txt"
+    let made = try execute(URL(fileURLWithPath: "/bin/bash"), ["-c", build], in: box.url)
+    #expect(made.status == 0, "\(made.stderr)")
+    defer { _ = try? execute(URL(fileURLWithPath: "/bin/rm"), ["-rf", box.url.path], in: URL(fileURLWithPath: "/")) }
+    let run = try hush(["scan", "--format", "json", "."], in: box.url)
+    #expect(run.stderr.contains("cannot read directory"), "\(run.stderr.prefix(300))")
+    let skipped = try #require(try run.summary()["skipped"] as? [String: Any])
+    #expect((skipped["unreadable"] as? Int ?? 0) >= 1)
+  }
+}
