@@ -108,3 +108,22 @@ func source(for rule: Rule) -> String {
     }
   }
 }
+
+// `make fuzz` builds with `--sanitize fuzzer`, which links libFuzzer and its `main` into every
+// executable of the build, this tool too (`-Xlinker --allow-multiple-definition` lets that
+// link succeed, with libFuzzer's `main`). libFuzzer's `main` calls `LLVMFuzzerInitialize`
+// before anything else: the tool runs there and exits. No other build calls these two.
+@_cdecl("LLVMFuzzerInitialize")
+func fuzzerInitialize(_ argc: UnsafeMutableRawPointer?, _ argv: UnsafeMutableRawPointer?) -> Int32 {
+  do {
+    // libFuzzer's `main` calls it on the main thread.
+    try MainActor.assumeIsolated { try CatalogEmbed.main() }
+  } catch {
+    FileHandle.standardError.write(Data("catalog-embed: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzerTestOneInput(_ data: UnsafeRawPointer?, _ size: Int) -> Int32 { 0 }
