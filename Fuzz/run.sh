@@ -24,7 +24,7 @@ for target in $targets; do
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="Fuzz/regressions/$target/" >"$log" 2>&1
   status=$?
-  "$bin/fuzz-$target" -merge=1 "Fuzz/corpus/$target" "$work" >>"$log" 2>&1
+  "$bin/fuzz-$target" -merge=1 -artifact_prefix="$work/" "Fuzz/corpus/$target" "$work" >>"$log" 2>&1
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
   time=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | tail -1)
