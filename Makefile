@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/hush
 # pre-commit hook, see BENCHMARKS.md).
 SWIFT_RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: deps build run test install uninstall completions bench accuracy lint clean catalog-files
+.PHONY: deps build run test install uninstall completions bench accuracy fuzz lint clean catalog-files
 
 # PCRE2's headers and pkg-config file are the only system dependency: Debian's libpcre2-dev
 # (a fresh machine's package lists may be empty: update them first), or Homebrew's pcre2.
@@ -67,6 +67,18 @@ accuracy: deps catalog-files
 	$(SWIFT_RELEASE) --product hush-accuracy
 	.build/release/hush-accuracy $(ARGS)
 
+# libFuzzer with AddressSanitizer on each parser of untrusted input and on the detector
+# (Fuzz/README.md): FUZZ_SECONDS per target, FUZZ_TARGETS="config rules" to choose. A package
+# of its own (Fuzz/) in its own scratch folder: `make test` never builds it.
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS ?= config baseline rules staged-diff pre-push detector
+# --sanitize fuzzer links libFuzzer's main into every executable, the catalog plugin's build
+# tool too: --allow-multiple-definition lets that link succeed (see Sources/catalog-embed).
+fuzz: deps catalog-files
+	$(SWIFT) build --package-path Fuzz --scratch-path .build-fuzz -c release --sanitize fuzzer --sanitize address \
+	  -Xlinker --allow-multiple-definition
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash Fuzz/run.sh
+
 # Side by side with ripgrep on a generated ~200 MB corpus; see BENCHMARKS.md.
 bench: build
 	bash bench/run.sh $(RELEASE_BIN)
@@ -82,9 +94,9 @@ catalog-files:
 # declaration) and the architecture rules of docs/ARCHITECTURE.md (which folder may reference
 # which, who may import CPCRE2 or start processes, a CLI without logic).
 lint:
-	$(SWIFT) format lint --strict -r Sources Tests Plugins Package.swift
+	$(SWIFT) format lint --strict -r Sources Tests Plugins Package.swift Fuzz/Package.swift Fuzz/Sources
 	python3 scripts/lint-architecture.py
 	@echo "lint: ok"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

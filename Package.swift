@@ -6,6 +6,8 @@ let package = Package(
   products: [
     .executable(name: "hush", targets: ["hush"]),
     .library(name: "HushCore", targets: ["HushCore"]),
+    // For the fuzzing package in Fuzz/ (`make fuzz`), which builds them with libFuzzer.
+    .library(name: "HushFuzzTargets", targets: ["HushFuzzTargets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,9 +62,14 @@ let package = Package(
     // Tests/Accuracy/negatives.
     .target(name: "HushAccuracy", dependencies: ["HushCore"]),
     .executableTarget(name: "hush-accuracy", dependencies: ["HushAccuracy", "HushCore"]),
+    // The fuzz targets: what `make fuzz` runs under libFuzzer (Fuzz/Package.swift) and what
+    // the tests replay the committed corpus and crash inputs through.
+    .target(name: "HushFuzzTargets", dependencies: ["HushCore"]),
     // What both test targets share (the seeded generator their fake secrets come from).
     .target(name: "HushTestSupport", path: "Tests/HushTestSupport"),
-    .testTarget(name: "HushCoreTests", dependencies: ["HushCore", "HushRules", "HushAccuracy", "HushTestSupport"]),
+    .testTarget(
+      name: "HushCoreTests",
+      dependencies: ["HushCore", "HushRules", "HushAccuracy", "HushFuzzTargets", "HushTestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["hush", "HushTestSupport"]),
   ]
 )

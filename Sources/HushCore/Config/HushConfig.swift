@@ -107,7 +107,8 @@ public struct HushConfig: Sendable, Equatable {
     return RuleCatalog(rules: rules)
   }
 
-  static func parse(_ text: String, file: String) throws -> HushConfig {
+  /// Parses the text of a `.hush.toml`; errors start with `file:line:`.
+  public static func parse(_ text: String, file: String) throws -> HushConfig {
     try ConfigParser(text: text, file: file).config()
   }
 }
