@@ -23,11 +23,14 @@ for target in $targets; do
   esac
   # -timeout: one input taking seconds is a bug (hooks run on every commit); -rss_limit_mb: the
   # same for memory; -max_len: configs and diffs are small, and 64 KiB reaches every chunk edge.
-  "$bin/fuzz-$target" "$work" "Fuzz/corpus/$target" "Fuzz/regressions/$target" "${dict[@]}" \
+  leaks=1
+  case $target in config | rules) leaks=0 ;; esac
+  # libFuzzer's -detect_leaks=0 stops the per-input check; ASan's own check at exit needs this.
+  ASAN_OPTIONS=detect_leaks=$leaks "$bin/fuzz-$target" "$work" "Fuzz/corpus/$target" "Fuzz/regressions/$target" "${dict[@]}" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="Fuzz/regressions/$target/" >"$log" 2>&1
   status=$?
-  "$bin/fuzz-$target" -merge=1 -artifact_prefix="$work/" "Fuzz/corpus/$target" "$work" >>"$log" 2>&1
+  ASAN_OPTIONS=detect_leaks=$leaks "$bin/fuzz-$target" -merge=1 -artifact_prefix="$work/" "Fuzz/corpus/$target" "$work" >>"$log" 2>&1
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
   time=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | tail -1)
