@@ -51,9 +51,8 @@ public struct ScanCommand: Sendable {
 extension ScanCommand {
   /// The directory git runs in for `path`: itself, or the folder holding the file.
   static func directory(of path: String) -> String {
-    if path == "-" || FileKind(path) == .directory { return path == "-" ? "." : path }
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
+    if path == "-" { return "." }
+    return FileKind(path) == .directory ? path : PathName.parent(of: path)
   }
 }
 

@@ -76,7 +76,7 @@ public struct ScannerSetup: Sendable {
     self.baseline = baseline
   }
 
-  /// The baseline in `file` (from `baselineFile(near:)`), ready to filter with.
+  /// The baseline in `file` (from `baselineFile(default:)`), ready to filter with.
   func loadBaseline(_ file: String) throws -> Baseline {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw InputError.unreadable(file, reason: "no such baseline file")
@@ -86,10 +86,10 @@ public struct ScannerSetup: Sendable {
     return baseline
   }
 
-  /// The baseline file in use, if any: `--baseline`, or the repository's default file when
-  /// it exists.
-  func baselineFile(near path: String) -> String? {
-    let file = baseline ?? BaselineFile.defaultPath(near: path)
+  /// The baseline file in use, if any: `--baseline`, or the repository's default file
+  /// (`BaselineFile.defaultPath`, nil outside a work tree) when it exists.
+  private func baselineFile(default defaultPath: String?) -> String? {
+    let file = baseline ?? defaultPath
     guard let file, baseline != nil || FileManager.default.fileExists(atPath: file) else { return nil }
     return file
   }
@@ -103,9 +103,12 @@ public struct ScannerSetup: Sendable {
     let catalog = try configuration.catalog(base: RuleCatalog.bundled)
     var scanner = Scanner(detector: Detector(catalog: catalog), config: configuration, maxFileSize: maxSize)
     scanner.filters.allowlists = try Allowlists(config: configuration)
-    let baselineFile = baselineFile(near: path)
+    let defaultBaseline = BaselineFile.defaultPath(near: path)
+    let baselineFile = baselineFile(default: defaultBaseline)
     if baselined, let baselineFile { scanner.filters.baseline = try loadBaseline(baselineFile) }
-    if baselined { scanner.filters.gitleaksIgnore = BaselineFile.gitleaksIgnore(near: path) }
+    if baselined, let defaultBaseline {
+      scanner.filters.gitleaksIgnore = BaselineFile.gitleaksIgnore(besideBaseline: defaultBaseline)
+    }
     scanner.ownFiles = OwnFiles([configuration.file, baselineFile].compactMap { $0 }.filter { !$0.isEmpty })
     if localSecrets { scanner.localSecrets = LocalSecretFiles.load(near: path) }
     return scanner
