@@ -310,10 +310,12 @@ public final class Detector: Sendable {
     return candidates.map { candidate in
       let start = lines.position(of: candidate.secret.lowerBound)
       let endLine = lines.lineNumber(of: max(candidate.secret.lowerBound, candidate.secret.upperBound - 1))
-      return Finding(
+      var finding = Finding(
         rule: rules[candidate.rule], path: path, line: start.line, column: start.column,
         endLine: endLine, secret: Array(UnsafeBufferPointer(rebasing: bytes[candidate.secret])),
         secretRange: candidate.secret, entropy: candidate.entropy)
+      finding.excerpt = LineExcerpt(around: candidate.secret, in: bytes)
+      return finding
     }
   }
 }
