@@ -239,7 +239,8 @@ public final class Detector: Sendable {
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
     if let why = Placeholder.reason(secret) { return .dropped(.placeholder(why)) }
     if rule.isGeneric,
-      let reason = Self.genericRejection(secret, name: bytes[match.range.lowerBound..<range.lowerBound])
+      let reason = Self.genericRejection(
+        secret, name: bytes[Self.nameStart(before: match.range.lowerBound, in: bytes)..<range.lowerBound])
     {
       return .dropped(reason)
     }
@@ -251,6 +252,25 @@ public final class Detector: Sendable {
       return .dropped(.failedValidation(validator.rawValue))
     }
     return .kept(Candidate(rule: ruleIndex, secret: range, entropy: entropy, matchLength: match.range.count))
+  }
+
+  /// Where the key name holding a generic match starts: a rule matches from its keyword
+  /// (`secret`), but the words before it in the same identifier say what the value is
+  /// (`hashed_secret`, `secret_sha1` after it is already inside the match).
+  static func nameStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var start = offset
+    while start > 0 && offset - start < 64 && Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
+    return start
+  }
+
+  private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+      true
+    default: false
+    }
   }
 
   /// Why a generic rule's value is not a credential, if it is not: generic rules match on a
