@@ -21,7 +21,9 @@ public struct LineExcerpt: Sendable, Equatable {
     let from = cutStart ? secret.lowerBound - Self.reach : start
     before = Array(UnsafeBufferPointer(rebasing: bytes[from..<secret.lowerBound]))
     isCutBefore = cutStart
-    let firstLineEnd = LineIndex.lineEnd(after: secret.lowerBound, in: bytes, limit: .max)
+    // Only whether a newline falls inside the secret matters: never search past it (a
+    // minified line is megabytes long, and each of its findings would search it again).
+    let firstLineEnd = LineIndex.lineEnd(after: secret.lowerBound, in: bytes, limit: secret.count)
     guard firstLineEnd >= secret.upperBound else {
       (after, isCutAfter) = ([], false)
       return
