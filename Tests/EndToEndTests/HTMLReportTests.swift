@@ -65,6 +65,17 @@ struct LeakyRepository {
     #expect(Self.count("<input type=\"checkbox\">", in: page) >= 6, "rotate and audit each secret, then purge")
   }
 
+  @Test func theJSONPlanNamesTheSameRemoval() throws {
+    let repo = try LeakyRepository(seed: 1707)
+    let run = try hush(["history", "--format", "json"], in: repo.box.url)
+    let plan = try #require(try run.json()["remediation"] as? [String: Any])
+    let secrets = try #require(plan["secrets"] as? [[String: Any]])
+    #expect(secrets.count == 3)
+    #expect(secrets.first?["removedCommit"] as? String == (try repo.commit("read the key from the environment")))
+    #expect(secrets.first?["removedDate"] as? String == "2024-01-09T12:00:00Z")
+    #expect(secrets.dropFirst().allSatisfy { $0["removedCommit"] is NSNull }, "still in HEAD")
+  }
+
   @Test func withoutOutputThePageGoesToStdout() throws {
     let repo = try LeakyRepository(seed: 1704)
     let run = try hush(["history", "--format", "html"], in: repo.box.url)
