@@ -76,7 +76,7 @@ public enum HTMLReport {
       ("in-head", "Secrets still in HEAD", String(inHead)),
     ]
     let items = facts.map { key, label, value in
-      "<div data-key=\"\(key)\"><dt>\(label)</dt><dd>\(value)</dd></div>"
+      "<dl data-key=\"\(key)\"><dt>\(label)</dt><dd>\(value)</dd></dl>"
     }
     var notes: [String] = []
     if result.isShallow {
@@ -87,9 +87,9 @@ public enum HTMLReport {
     return """
       <section id="summary">
       <h2>Summary</h2>
-      <dl class="facts">
+      <div class="facts">
       \(items.joined(separator: "\n"))
-      </dl>
+      </div>
       \(severityTable(result, remediation))
       \(notes.joined(separator: "\n"))
       </section>
@@ -159,7 +159,7 @@ public enum HTMLReport {
 
   /// One line of a timeline: its date (none for a state), then what happened.
   static func item(_ kind: String, at time: Int?, _ html: String) -> String {
-    let when = time.map { "<time datetime=\"\(HistoryReport.date($0))\">\(day($0))</time>" } ?? "<span></span>"
+    let when = time.map { "<time datetime=\"\(HistoryReport.date($0))\">\(day($0))</time>" } ?? ""
     return "<li class=\"event \(kind)\">\(when)<div>\(html)</div></li>"
   }
 
@@ -291,7 +291,7 @@ public enum HTMLReport {
     code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
     .meta, .description, .fate { color: var(--muted); }
     .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; margin: 0; }
-    .facts div { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
+    .facts dl { margin: 0; background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; }
     .facts dt { color: var(--muted); font-size: .85rem; } .facts dd { margin: 0; font-size: 1.2rem; font-weight: 600;
       overflow-wrap: anywhere; }
     table { border-collapse: collapse; margin-top: 1rem; } caption { text-align: left; color: var(--muted); }
@@ -314,6 +314,7 @@ public enum HTMLReport {
       border-radius: 50%; background: var(--muted); border: 2px solid var(--card); }
     .timeline .introduced::before, .timeline .in-head::before { background: var(--critical); }
     .timeline .removed::before { background: var(--low); }
+    .timeline li > div:first-child { grid-column: 2; }
     .timeline time { font-variant-numeric: tabular-nums; color: var(--muted); }
     .checklist { list-style: none; padding: 0; } .checklist li { margin: 0 0 .45rem; }
     .checklist label { display: flex; gap: .5rem; align-items: baseline; }

@@ -99,13 +99,13 @@ import Testing
   @Test func theSummaryCountsFindingsSecretsAndWhatHEADStillHolds() throws {
     let page = try Self.leak().page
     #expect(page.contains("<section id=\"summary\">"))
-    #expect(page.contains("<div data-key=\"repository\"><dt>Repository</dt><dd>shop</dd></div>"))
+    #expect(page.contains("<dl data-key=\"repository\"><dt>Repository</dt><dd>shop</dd></dl>"))
     #expect(page.contains("<dt>Range scanned</dt><dd>every ref (--all)</dd>"))
-    #expect(page.contains("<div data-key=\"commits\"><dt>Commits scanned</dt><dd>4</dd></div>"))
-    #expect(page.contains("<div data-key=\"blobs\"><dt>Unique blobs scanned</dt><dd>7</dd></div>"))
-    #expect(page.contains("<div data-key=\"findings\"><dt>Findings</dt><dd>4</dd></div>"))
-    #expect(page.contains("<div data-key=\"secrets\"><dt>Unique secrets</dt><dd>3</dd></div>"))
-    #expect(page.contains("<div data-key=\"in-head\"><dt>Secrets still in HEAD</dt><dd>2</dd></div>"))
+    #expect(page.contains("<dl data-key=\"commits\"><dt>Commits scanned</dt><dd>4</dd></dl>"))
+    #expect(page.contains("<dl data-key=\"blobs\"><dt>Unique blobs scanned</dt><dd>7</dd></dl>"))
+    #expect(page.contains("<dl data-key=\"findings\"><dt>Findings</dt><dd>4</dd></dl>"))
+    #expect(page.contains("<dl data-key=\"secrets\"><dt>Unique secrets</dt><dd>3</dd></dl>"))
+    #expect(page.contains("<dl data-key=\"in-head\"><dt>Secrets still in HEAD</dt><dd>2</dd></dl>"))
     // Stripe and GitHub are critical (two findings of one Stripe secret, one token).
     let critical = try #require(page.components(separatedBy: "<tr data-severity=\"critical\">").dropFirst().first)
     #expect(
