@@ -11,17 +11,19 @@ SWIFT_RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
 .PHONY: deps build run test install uninstall completions bench accuracy fuzz lint clean catalog-files
 
-# PCRE2's headers and pkg-config file are the only system dependency: Debian's libpcre2-dev
-# (a fresh machine's package lists may be empty: update them first), or Homebrew's pcre2.
+# PCRE2's and libyaml's headers and pkg-config files are the only system dependencies:
+# Debian's libpcre2-dev and libyaml-dev (a fresh machine's package lists may be empty: update
+# them first), or Homebrew's pcre2 and libyaml. Their static libraries (.a) ship in the same
+# Debian packages, for `make static`.
 deps:
-	@if ! pkg-config --exists libpcre2-8 2>/dev/null; then \
+	@if ! pkg-config --exists libpcre2-8 yaml-0.1 2>/dev/null; then \
 	  if command -v apt-get >/dev/null; then \
-	    echo "make: installing libpcre2-dev and pkg-config"; \
-	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libpcre2-dev pkg-config; \
+	    echo "make: installing libpcre2-dev, libyaml-dev and pkg-config"; \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libpcre2-dev libyaml-dev pkg-config; \
 	  elif command -v brew >/dev/null; then \
-	    echo "make: installing pcre2 and pkg-config"; brew install pcre2 pkg-config; \
+	    echo "make: installing pcre2, libyaml and pkg-config"; brew install pcre2 libyaml pkg-config; \
 	  else \
-	    echo "make: PCRE2 (libpcre2-8, with its pkg-config file) is missing: install it" >&2; exit 2; \
+	    echo "make: PCRE2 and libyaml (libpcre2-8, yaml-0.1, with their pkg-config files) are missing: install them" >&2; exit 2; \
 	  fi; \
 	fi
 

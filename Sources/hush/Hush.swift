@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HushCore
 
 @main
@@ -39,20 +38,20 @@ struct Hush: ParsableCommand {
       var command = try parseCommand(arguments)
       try command.run()
     } catch let code as ExitCode {
-      Foundation.exit(code.rawValue)
+      HushCore.exit(code.rawValue)
     } catch  where exitCode(for: error).isSuccess {
       exit(withError: error)
     } catch let error as HushError {
       Console.error("hush: \(error)")
-      Foundation.exit(2)
+      HushCore.exit(2)
     } catch let error as UsageError {
       Console.error(fullMessage(for: ValidationError(error.description)))
-      Foundation.exit(2)
+      HushCore.exit(2)
     } catch {
       // Usage errors: ArgumentParser's message with the usage line, and the option meant.
       Console.error(fullMessage(for: error))
       if let hint = optionHint(for: error) { Console.error(hint) }
-      Foundation.exit(2)
+      HushCore.exit(2)
     }
   }
 

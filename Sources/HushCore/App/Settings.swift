@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a command reports, as plain values: what the CLI's options map to, and what the
 /// pre-commit fast path builds without an argument parser. Defaults match the options'.
 public struct ReportSettings: Sendable {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the secret files a developer keeps beside the code (`.env*`, agent configs) into a
 /// `LocalSecrets` matcher.
 public enum LocalSecretFiles {
@@ -31,11 +29,11 @@ public enum LocalSecretFiles {
   /// `KEY=value` lines whose key names a credential.
   static func dotenvValues(_ text: String) -> [String] {
     text.split(whereSeparator: \.isNewline).compactMap { line in
-      var entry = line.trimmingCharacters(in: .whitespaces)
+      var entry = line.trimmingBlanks()
       if entry.hasPrefix("export ") { entry = String(entry.dropFirst(7)) }
       guard !entry.hasPrefix("#"), let equals = entry.firstIndex(of: "=") else { return nil }
-      let key = entry[..<equals].trimmingCharacters(in: .whitespaces)
-      var value = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      let key = entry[..<equals].trimmingBlanks()
+      var value = entry[entry.index(after: equals)...].trimmingBlanks()
       if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
         value = String(value.dropFirst().dropLast())
       }
@@ -56,7 +54,7 @@ public enum LocalSecretFiles {
     let lowered = value.lowercased()
     if ["true", "false", "enabled", "disabled"].contains(lowered) { return false }
     if value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) { return false }
-    if let scheme = value.range(of: "://") {
+    if let scheme = value.firstRange(of: "://") {
       let rest = value[scheme.upperBound...]
       let authority = rest.prefix { $0 != "/" }
       return authority.contains("@") && authority.prefix { $0 != "@" }.contains(":")

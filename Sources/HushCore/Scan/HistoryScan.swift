@@ -1,5 +1,3 @@
-import Foundation
-
 /// Which part of history to scan.
 public struct HistoryOptions: Sendable {
   /// Revisions and ranges as git takes them (`main`, `v1.0..HEAD`); empty means every ref.
