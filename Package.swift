@@ -46,7 +46,7 @@ let package = Package(
         // scrypt, the memory-hard KDF that keeps baseline fingerprints slow to guess.
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
-      plugins: ["CatalogEmbedder"]
+      plugins: ["CatalogEmbedder", "VersionStamp"]
     ),
     .executableTarget(
       name: "hush",
@@ -65,6 +65,8 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["catalog-embed"]
     ),
+    // `git describe` at build time, for `hush --version` (see Plugins/VersionStamp).
+    .plugin(name: "VersionStamp", capability: .buildTool()),
     // The accuracy harness (`make accuracy`): recall on planted secrets, false positives on
     // Tests/Accuracy/negatives.
     .target(name: "HushAccuracy", dependencies: ["HushCore"]),

@@ -7,7 +7,7 @@ struct Hush: ParsableCommand {
     commandName: "hush",
     abstract: "Find secrets before they are committed, and the ones that already were.",
     discussion: "Exit status: 0 nothing found, 1 secrets found, 2 usage or runtime error.",
-    version: HushVersion.current,
+    version: HushVersion.full,
     subcommands: [
       Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self,
       BaselineSubcommand.self, ConfigCommand.self, Rules.self, AgentHook.self, MCP.self,
