@@ -33,7 +33,11 @@ let package = Package(
     // The rule model and its TOML parser: shared by HushCore and the build-time catalog compiler.
     .target(
       name: "HushRules",
-      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+      // Members of modules not imported here stay invisible: swift-crypto and TOMLKit import
+      // full Foundation, whose `contains`, `range(of:)` and `replacingOccurrences` would
+      // otherwise win over the standard library's and link Foundation (and ICU) back in.
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     .target(
       name: "HushCore",
@@ -46,6 +50,10 @@ let package = Package(
         // scrypt, the memory-hard KDF that keeps baseline fingerprints slow to guess.
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
+      // Members of modules not imported here stay invisible: swift-crypto and TOMLKit import
+      // full Foundation, whose `contains`, `range(of:)` and `replacingOccurrences` would
+      // otherwise win over the standard library's and link Foundation (and ICU) back in.
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
       plugins: ["CatalogEmbedder", "VersionStamp"]
     ),
     .executableTarget(

@@ -85,8 +85,8 @@ extension HistoryScan {
       }
       for finding in findings where !finding.isWholeFile {
         let secret = String(decoding: finding.secret, as: UTF8.self)
-        log.commits[index].subject = log.commits[index].subject.replacingOccurrences(
-          of: secret, with: finding.redacted)
+        log.commits[index].subject = log.commits[index].subject.replacing(
+          secret, with: finding.redacted)
       }
       found += findings.map { finding in
         var finding = finding

@@ -90,17 +90,21 @@ extension Platform {
   /// main thread's usually is; if no thread can be started, `body` runs on the caller's.
   static func detachThread(_ body: @escaping @Sendable () -> Void) {
     let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    defer { pthread_attr_destroy(&attributes) }
-    pthread_attr_setstacksize(&attributes, 8 << 20)
-    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    // Allocated, not `pthread_attr_t()`: its zero initializer is not visible from here.
+    let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
+    pthread_attr_init(attributes)
+    defer {
+      pthread_attr_destroy(attributes)
+      attributes.deallocate()
+    }
+    pthread_attr_setstacksize(attributes, 8 << 20)
+    pthread_attr_setdetachstate(attributes, Int32(PTHREAD_CREATE_DETACHED))
     #if canImport(Darwin)
       var thread: pthread_t?
     #else
       var thread = pthread_t()
     #endif
-    if pthread_create(&thread, &attributes, { ThreadBody.run($0) }, box) != 0 { ThreadBody.run(box) }
+    if pthread_create(&thread, attributes, { ThreadBody.run($0) }, box) != 0 { _ = ThreadBody.run(box) }
   }
 }
 
