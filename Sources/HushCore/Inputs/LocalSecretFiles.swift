@@ -13,8 +13,13 @@ public enum LocalSecretFiles {
   public static func load(workTree root: String) -> LocalSecrets {
     var values: [String: Set<String>] = [:]
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    // A name that matches no local-secret entry cannot be one: most of a root's names are
+    // ruled out by these few entries before the whole catalog decides (its first match).
+    let local = SensitiveFiles.catalog.filter(\.holdsLocalSecrets)
     let candidates =
-      names.filter { SensitiveFiles.pattern(for: $0)?.holdsLocalSecrets == true }
+      names.filter { name in
+        local.contains { $0.matches(name) } && SensitiveFiles.pattern(for: name)?.holdsLocalSecrets == true
+      }
       + SensitiveFiles.catalog.filter { $0.holdsLocalSecrets && $0.probe.contains("/") }.map(\.probe)
     for name in candidates {
       let path = PathName.join(root, name)
