@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/hush
 # pre-commit hook, see BENCHMARKS.md).
 SWIFT_RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: deps build run test install uninstall completions man static dist dist-check bench accuracy fuzz lint clean catalog-files
+.PHONY: deps build run test install uninstall completions man static dist dist-check bench accuracy fuzz lint clean catalog-files version-stamp
 
 # PCRE2's and libyaml's headers and pkg-config files are the only system dependencies:
 # Debian's libpcre2-dev and libyaml-dev (a fresh machine's package lists may be empty: update
@@ -27,7 +27,7 @@ deps:
 	  fi; \
 	fi
 
-build: deps catalog-files
+build: deps catalog-files version-stamp
 	$(SWIFT_RELEASE) --product hush
 
 # Runs Hush on the current repository, or `make run ARGS="scan --format json src"`.
@@ -36,7 +36,7 @@ run: build
 
 # A hung test must fail the run, not stall CI: the suite takes seconds. The MCP end-to-end
 # test drives `hush mcp` with the Python MCP client, pinned in Tests/MCP/requirements.txt.
-test: deps lint catalog-files
+test: deps lint catalog-files version-stamp
 	python3 -m pip install --quiet --disable-pip-version-check -r Tests/MCP/requirements.txt
 	$(SWIFT) build --build-tests
 	timeout 600 $(SWIFT) test --skip-build
@@ -80,7 +80,7 @@ man: build
 # neither build undoes the other's flags. See README, "One static binary".
 STATIC_SWIFT := $(SWIFT) build -c release --scratch-path .build-static -Xswiftc -static-executable
 STATIC_BIN := .build-static/release/hush
-static: deps catalog-files
+static: deps catalog-files version-stamp
 	$(STATIC_SWIFT) --product hush
 
 # dist/hush-VERSION-linux-x86_64.tar.gz and its .sha256: the static binary stripped, the man
@@ -98,7 +98,7 @@ dist-check: dist
 # Recall per rule on secrets planted in a dozen file formats, and false positives on the
 # negative corpus (lockfiles, hashes, minified code, docs) in Tests/Accuracy; ARGS="--all"
 # lists every rule, ARGS="--misses" every missed planting.
-accuracy: deps catalog-files
+accuracy: deps catalog-files version-stamp
 	$(SWIFT_RELEASE) --product hush-accuracy
 	.build/release/hush-accuracy $(ARGS)
 
@@ -124,6 +124,15 @@ catalog-files:
 	@mkdir -p .build
 	@ls patterns/*.toml > .build/patterns.list.new
 	@cmp -s .build/patterns.list.new .build/patterns.list || { mv .build/patterns.list.new .build/patterns.list; touch Package.swift; }
+
+# The VersionStamp plugin's prebuild command (`git describe` for `hush --version`) runs only
+# when SwiftPM plans the build anew, not at every build: after a new commit or tag, a
+# changed manifest makes it plan (and stamp) again, as for catalog-files. A plain `swift
+# build` after a commit may still name the previous one.
+version-stamp:
+	@mkdir -p .build
+	@git describe --tags --always --dirty > .build/describe.new 2>/dev/null || : > .build/describe.new
+	@cmp -s .build/describe.new .build/describe || { mv .build/describe.new .build/describe; touch Package.swift; }
 
 # The formatter's rules (.swift-format: layout, no force unwraps, a `///` on every public
 # declaration) and the architecture rules of docs/ARCHITECTURE.md (which folder may reference
