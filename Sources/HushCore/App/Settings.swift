@@ -131,7 +131,7 @@ public struct ScannerSetup: Sendable {
 /// made from (`gitDescribe`, stamped by Plugins/VersionStamp), else the version below.
 public enum HushVersion {
   /// The version of this source when no release tag says otherwise (no git, no tag).
-  static let source = "0.1.0"
+  static let source = "0.2.0"
 
   /// The released version this build is (`0.2.0` for a build at or after tag `v0.2.0`).
   public static let current = version(described: gitDescribe)
