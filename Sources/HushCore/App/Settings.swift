@@ -36,9 +36,11 @@ public struct ReportSettings: Sendable {
 
   var options: ReportOptions {
     var options = ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor)
-    // Text shows no fingerprint: the hook's fast path starts no git process for one.
+    // Text shows no fingerprint; the other formats look the repository's key up only for
+    // their first finding: a clean run starts no git process for it.
     if format != .text {
-      options.fingerprinter = Fingerprinter(repositoryRoot: Git(directory: repository).firstRootCommit())
+      let repository = repository
+      options.fingerprinter = Fingerprinter(rootCommit: { Git(directory: repository).firstRootCommit() })
     }
     return options
   }
