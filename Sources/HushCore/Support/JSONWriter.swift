@@ -1,6 +1,14 @@
 /// A minimal JSON writer with keys in the order given (the report's documented order).
 enum JSONWriter {
-  static func quoted(_ string: String) -> String {
+  static func quoted(_ string: String) -> String { literal(string, forDisplay: true) }
+
+  /// A JSON string literal of `string` as it is (no file-name byte escapes, unlike `quoted`).
+  static func quotedPlain(_ string: String) -> String { literal(string, forDisplay: false) }
+
+  /// A JSON string literal. `forDisplay` (reports) also escapes what a terminal or a viewer
+  /// would act on (DEL, the line and paragraph separators) and shows a file name's raw bytes
+  /// as `\xE9`; without it (files Hush writes for other programs) only what JSON requires.
+  private static func literal(_ string: String, forDisplay: Bool) -> String {
     var out = "\""
     for scalar in string.unicodeScalars {
       switch scalar {
@@ -9,10 +17,12 @@ enum JSONWriter {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
+      case _
+      where scalar.value < 0x20
+        || (forDisplay && (scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}")):
         let hex = String(scalar.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      case _ where PathBytes.isEscape(scalar):
+      case _ where forDisplay && PathBytes.isEscape(scalar):
         // A byte of a file name that is not UTF-8: shown as `\xE9`, as Printable shows it.
         out += "\\\\x" + Printable.hex(scalar.value & 0xFF)
       default: out.unicodeScalars.append(scalar)
@@ -77,24 +87,5 @@ extension JSONWriter {
       return "[" + open + elements.joined(separator: separator) + close + "]"
     default: return "null"
     }
-  }
-
-  /// A JSON string literal of `string` as it is (no file-name byte escapes, unlike `quoted`).
-  static func quotedPlain(_ string: String) -> String {
-    var out = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }
