@@ -5,9 +5,15 @@ import TOMLKit
 public struct RuleCatalog: Sendable {
   /// The rules, in file order.
   public let rules: [Rule]
+  /// Their keyword table when it was built already (the bundled catalog's, at build time);
+  /// nil: the detector builds it.
+  public let keywordTable: KeywordTable?
 
-  /// A catalog of `rules`.
-  public init(rules: [Rule]) { self.rules = rules }
+  /// A catalog of `rules`, with their keyword table if it is known.
+  public init(rules: [Rule], keywordTable: KeywordTable? = nil) {
+    self.rules = rules
+    self.keywordTable = keywordTable
+  }
 
   /// Parses rule files; ids must be unique across all of them.
   public static func parse(files: [(name: String, text: String)], requireExamples: Bool = true)

@@ -100,7 +100,12 @@ func source(for rule: Rule) -> String {
 
       """
     for rule in catalog.rules { output += source(for: rule) }
-    output += "  ]\n}\n"
+    output += "  ]\n\n"
+    // The keyword automaton is built here, once, rather than at every start of Hush: it was a
+    // fifth of a pre-commit run's instructions.
+    output += "  /// `KeywordTable(rules: embeddedRules)`, built at build time.\n"
+    output += "  static let embeddedKeywordTable = \(literal(KeywordTable(rules: catalog.rules).serialized))\n"
+    output += "}\n"
     let data = Data(output.utf8)
     // Leave the file untouched when nothing changed, so HushCore is not rebuilt for nothing.
     if (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) != data {

@@ -104,7 +104,9 @@ public struct HushConfig: Sendable, Equatable {
       changed.minEntropy = minimum
       return changed
     }
-    return RuleCatalog(rules: rules)
+    // Entropy overrides leave every keyword where it was: the base's table still holds.
+    let sameKeywords = extendsCatalog && disabledRules.isEmpty && addedRules.isEmpty
+    return RuleCatalog(rules: rules, keywordTable: sameKeywords ? base.keywordTable : nil)
   }
 
   /// Parses the text of a `.hush.toml`; errors start with `file:line:`.

@@ -73,24 +73,11 @@ public final class Detector: Sendable {
   public init(catalog: RuleCatalog, options: DetectorOptions = DetectorOptions()) {
     rules = catalog.rules
     self.options = options
-    var keywordIDs: [String: Int] = [:]
-    var keywords: [String] = []
-    var rulesForKeyword: [[Int]] = []
-    for (ruleIndex, rule) in catalog.rules.enumerated() {
-      for keyword in Set(rule.keywords.map { $0.lowercased() }) {
-        let id = keywordIDs[keyword] ?? keywords.count
-        if id == keywords.count {
-          keywordIDs[keyword] = id
-          keywords.append(keyword)
-          rulesForKeyword.append([])
-        }
-        rulesForKeyword[id].append(ruleIndex)
-      }
-    }
-    index = KeywordIndex(keywords: keywords)
-    keywordLengths = keywords.map(\.utf8.count)
-    ruleList = rulesForKeyword.flatMap { $0.sorted() }
-    ruleStart = rulesForKeyword.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+    let table = catalog.keywordTable ?? KeywordTable(rules: catalog.rules)
+    index = table.index
+    keywordLengths = table.index.keywords.map(\.count)
+    ruleList = table.ruleList
+    ruleStart = table.ruleStart
     isMultiline = catalog.rules.map(\.isMultiline)
     regexes = catalog.rules.map { LazyRegex(pattern: $0.regex, name: $0.id, jit: options.useJIT) }
   }

@@ -27,19 +27,20 @@ public struct KeywordIndex: Sendable {
 
   /// Builds the automaton. Keywords are lower-cased here; empty keywords are ignored.
   public init(keywords: [String]) {
-    let lowered = keywords.map { Array($0.lowercased().utf8) }
-    self.keywords = lowered
-    let (byteClass, classCount) = Self.byteClasses(for: lowered)
-    let trie = Trie(keywords: lowered, byteClass: byteClass, classCount: classCount)
-    let dfa = trie.denseAutomaton()
-    self.byteClass = byteClass
-    self.classCount = classCount
-    self.transitions = dfa.transitions
-    self.firstOutputState = dfa.firstOutputState
-    self.firstOutputOffset = UInt32(dfa.firstOutputState * classCount)
-    self.outputStart = dfa.outputStart
-    self.outputKeywords = dfa.outputKeywords
-    self.maxKeywordLength = lowered.map(\.count).max() ?? 0
+    self.init(blueprint: Blueprint(keywords: keywords))
+  }
+
+  /// The automaton a blueprint describes (one computed now, or at build time).
+  public init(blueprint: Blueprint) {
+    keywords = blueprint.keywords
+    byteClass = blueprint.byteClass
+    classCount = blueprint.classCount
+    transitions = blueprint.denseTransitions()
+    firstOutputState = blueprint.firstOutputState
+    firstOutputOffset = UInt32(blueprint.firstOutputState * blueprint.classCount)
+    outputStart = blueprint.outputStart
+    outputKeywords = blueprint.outputKeywords
+    maxKeywordLength = blueprint.keywords.map(\.count).max() ?? 0
   }
 
   /// Appends every hit in `bytes` to `hits`, packed as `end << 20 | keyword` and sorted by
@@ -180,22 +181,6 @@ public struct KeywordIndex: Sendable {
     }
     return found
   }
-
-  private static func byteClasses(for keywords: [[UInt8]]) -> ([UInt8], Int) {
-    var byteClass = [UInt8](repeating: 0, count: 256)
-    var next: UInt8 = 1
-    for keyword in keywords {
-      for byte in keyword where byteClass[Int(byte)] == 0 {
-        byteClass[Int(byte)] = next
-        next += 1
-      }
-    }
-    // Fold ASCII upper case onto lower case: keywords are lower-cased already.
-    for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
-      byteClass[Int(upper)] = byteClass[Int(upper + 32)]
-    }
-    return (byteClass, Int(next))
-  }
 }
 
 /// The keyword trie with failure links; an intermediate form of `KeywordIndex`. This runs on
@@ -279,29 +264,25 @@ private struct Trie {
     return (order, failure, outputs)
   }
 
-  /// The dense DFA: states are numbered so that those with outputs come last, and each row
-  /// (holding target row offsets) is built in breadth-first order as a copy of its failure
-  /// state's row, which is complete already, with the node's own edges patched in.
-  func denseAutomaton() -> (
-    transitions: [UInt32], firstOutputState: Int, outputStart: [Int32], outputKeywords: [Int32]
-  ) {
+  /// The automaton's sparse form: states numbered so that those with outputs come last, listed
+  /// in breadth-first order with their failure state and their own edges.
+  func blueprint(keywords: [[UInt8]], byteClass: [UInt8]) -> KeywordIndex.Blueprint {
     let (order, failure, outputs) = failureLinks()
     let plain = order.filter { outputs[Int($0)].isEmpty }
     let matching = order.filter { !outputs[Int($0)].isEmpty }
-    var rowOf = [Int](repeating: 0, count: nodeCount)
-    for (state, node) in (plain + matching).enumerated() { rowOf[Int(node)] = state * classCount }
-    var transitions = [UInt32](repeating: 0, count: nodeCount * classCount)
-    transitions.withUnsafeMutableBufferPointer { table in
-      guard let base = table.baseAddress else { return }
-      for node in order {
-        let row = base + rowOf[Int(node)]
-        if node != 0 { row.update(from: base + rowOf[Int(failure[Int(node)])], count: classCount) }
-        var next = firstChild[Int(node)]
-        while next >= 0 {
-          row[Int(edgeClass[Int(next)])] = UInt32(rowOf[Int(next)])
-          next = nextSibling[Int(next)]
-        }
+    var stateOf = [Int32](repeating: 0, count: nodeCount)
+    for (state, node) in (plain + matching).enumerated() { stateOf[Int(node)] = Int32(state) }
+    var edgeStart: [Int32] = [0]
+    var edgeClasses: [Int32] = []
+    var edgeTargets: [Int32] = []
+    for node in order {
+      var next = firstChild[Int(node)]
+      while next >= 0 {
+        edgeClasses.append(edgeClass[Int(next)])
+        edgeTargets.append(stateOf[Int(next)])
+        next = nextSibling[Int(next)]
       }
+      edgeStart.append(Int32(edgeClasses.count))
     }
     var outputStart: [Int32] = [0]
     var outputKeywords: [Int32] = []
@@ -309,6 +290,186 @@ private struct Trie {
       outputKeywords += outputs[Int(node)].sorted()
       outputStart.append(Int32(outputKeywords.count))
     }
-    return (transitions, plain.count, outputStart, outputKeywords)
+    return KeywordIndex.Blueprint(
+      keywords: keywords, byteClass: byteClass, classCount: classCount,
+      order: order.map { stateOf[Int($0)] }, failure: order.map { stateOf[Int(failure[Int($0)])] },
+      edgeStart: edgeStart, edgeClass: edgeClasses, edgeTarget: edgeTargets,
+      firstOutputState: plain.count, outputStart: outputStart, outputKeywords: outputKeywords)
+  }
+}
+
+extension KeywordIndex {
+  /// The automaton before its dense table is laid out: the part of building it that costs, done
+  /// once at build time for the bundled catalog (a pre-commit run has a few milliseconds), and
+  /// the compact form that is embedded in the binary.
+  public struct Blueprint: Sendable, Equatable {
+    /// The keywords, lower-cased, in the order given.
+    public let keywords: [[UInt8]]
+    let byteClass: [UInt8]
+    let classCount: Int
+    /// The states in breadth-first order, by number, with each one's failure state.
+    let order: [Int32]
+    let failure: [Int32]
+    /// The edges of `order[i]`: `edgeClass/edgeTarget[edgeStart[i]..<edgeStart[i + 1]]`.
+    let edgeStart: [Int32]
+    let edgeClass: [Int32]
+    let edgeTarget: [Int32]
+    let firstOutputState: Int
+    let outputStart: [Int32]
+    let outputKeywords: [Int32]
+
+    /// The blueprint of `keywords`' automaton. Keywords are lower-cased; empty ones are ignored.
+    public init(keywords: [String]) {
+      let lowered = keywords.map { Array($0.lowercased().utf8) }
+      let (byteClass, classCount) = Self.byteClasses(for: lowered)
+      self = Trie(keywords: lowered, byteClass: byteClass, classCount: classCount)
+        .blueprint(keywords: lowered, byteClass: byteClass)
+    }
+
+    init(
+      keywords: [[UInt8]], byteClass: [UInt8], classCount: Int, order: [Int32], failure: [Int32],
+      edgeStart: [Int32], edgeClass: [Int32], edgeTarget: [Int32], firstOutputState: Int,
+      outputStart: [Int32], outputKeywords: [Int32]
+    ) {
+      self.keywords = keywords
+      self.byteClass = byteClass
+      self.classCount = classCount
+      self.order = order
+      self.failure = failure
+      self.edgeStart = edgeStart
+      self.edgeClass = edgeClass
+      self.edgeTarget = edgeTarget
+      self.firstOutputState = firstOutputState
+      self.outputStart = outputStart
+      self.outputKeywords = outputKeywords
+    }
+
+    /// The dense table: rows (holding target row offsets) laid out in breadth-first order, each
+    /// a copy of its failure state's row, which is complete already, with its own edges
+    /// patched in.
+    func denseTransitions() -> [UInt32] {
+      let count = order.count * classCount
+      // Every row is written whole (the root's as zeros, the others as copies), so the table
+      // is not zeroed first (that memset was 3% of a pre-commit run's instructions).
+      return [UInt32](unsafeUninitializedCapacity: count) { table, initialized in
+        guard let base = table.baseAddress else { return }
+        for (position, state) in order.enumerated() {
+          let row = base + Int(state) * classCount
+          if position == 0 {
+            row.initialize(repeating: 0, count: classCount)
+          } else {
+            row.initialize(from: base + Int(failure[position]) * classCount, count: classCount)
+          }
+          for edge in Int(edgeStart[position])..<Int(edgeStart[position + 1]) {
+            row[Int(edgeClass[edge])] = UInt32(Int(edgeTarget[edge]) * classCount)
+          }
+        }
+        initialized = count
+      }
+    }
+
+    /// The blueprint as numbers, for embedding: `init?(numbers:)` reads them back.
+    public var numbers: [Int32] {
+      var out: [Int32] = [1, Int32(keywords.count)]
+      for keyword in keywords { out += [Int32(keyword.count)] + keyword.map { Int32($0) } }
+      out += byteClass.map { Int32($0) }
+      for list in [order, failure, edgeStart, edgeClass, edgeTarget, outputStart, outputKeywords] {
+        out += [Int32(list.count)] + list
+      }
+      return out + [Int32(classCount), Int32(firstOutputState)]
+    }
+
+    /// Reads `numbers` back; nil when they are not a blueprint's (a version or length that
+    /// does not add up).
+    public init?(numbers: [Int32]) {
+      var reader = NumberReader(numbers)
+      guard reader.next() == 1, let keywordCount = reader.next() else { return nil }
+      var keywords: [[UInt8]] = []
+      for _ in 0..<max(0, Int(keywordCount)) {
+        guard let length = reader.next(), let bytes = reader.take(Int(length)) else { return nil }
+        keywords.append(bytes.map { UInt8(truncatingIfNeeded: $0) })
+      }
+      guard let classes = reader.take(256) else { return nil }
+      var lists: [[Int32]] = []
+      for _ in 0..<7 {
+        guard let count = reader.next(), let list = reader.take(Int(count)) else { return nil }
+        lists.append(list)
+      }
+      guard let classCount = reader.next(), let firstOutput = reader.next(), reader.isAtEnd else { return nil }
+      self.init(
+        keywords: keywords, byteClass: classes.map { UInt8(truncatingIfNeeded: $0) }, classCount: Int(classCount),
+        order: lists[0], failure: lists[1], edgeStart: lists[2], edgeClass: lists[3], edgeTarget: lists[4],
+        firstOutputState: Int(firstOutput), outputStart: lists[5], outputKeywords: lists[6])
+      guard isConsistent else { return nil }
+    }
+
+    /// Every index the dense layout and the hot loop will follow is in range. Plain loops: this
+    /// runs at every start, on some 30,000 numbers.
+    private var isConsistent: Bool {
+      let states = order.count
+      guard classCount > 0, classCount <= 256, failure.count == states, edgeStart.count == states + 1,
+        edgeClass.count == edgeTarget.count, firstOutputState >= 0, firstOutputState <= states,
+        outputStart.count == states - firstOutputState + 1, order.first == 0,
+        Self.isSpans(edgeStart, covering: edgeClass.count), Self.isSpans(outputStart, covering: outputKeywords.count),
+        Self.allBelow(edgeTarget, states), Self.allBelow(failure, states), Self.allBelow(edgeClass, classCount),
+        Self.allBelow(outputKeywords, keywords.count), Int(byteClass.max() ?? 0) < classCount
+      else { return false }
+      // Each state once, and each row laid out after its failure state's, which it copies.
+      var done = [Bool](repeating: false, count: states)
+      for (position, state) in order.enumerated() {
+        guard state >= 0, Int(state) < states, !done[Int(state)] else { return false }
+        if position > 0 && !done[Int(failure[position])] { return false }
+        done[Int(state)] = true
+      }
+      return true
+    }
+
+    private static func allBelow(_ values: [Int32], _ limit: Int) -> Bool {
+      for value in values where value < 0 || Int(value) >= limit { return false }
+      return true
+    }
+
+    /// Non-decreasing offsets from 0 to `count`.
+    private static func isSpans(_ starts: [Int32], covering count: Int) -> Bool {
+      guard starts.first == 0, starts.last == Int32(count) else { return false }
+      for index in starts.indices.dropFirst() where starts[index] < starts[index - 1] { return false }
+      return true
+    }
+
+    static func byteClasses(for keywords: [[UInt8]]) -> ([UInt8], Int) {
+      var byteClass = [UInt8](repeating: 0, count: 256)
+      var next: UInt8 = 1
+      for keyword in keywords {
+        for byte in keyword where byteClass[Int(byte)] == 0 {
+          byteClass[Int(byte)] = next
+          next += 1
+        }
+      }
+      // Fold ASCII upper case onto lower case: keywords are lower-cased already.
+      for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
+        byteClass[Int(upper)] = byteClass[Int(upper + 32)]
+      }
+      return (byteClass, Int(next))
+    }
+  }
+}
+
+/// Reads a flat list of numbers front to back.
+private struct NumberReader {
+  private let numbers: [Int32]
+  private var position = 0
+  init(_ numbers: [Int32]) { self.numbers = numbers }
+  var isAtEnd: Bool { position == numbers.count }
+
+  mutating func next() -> Int32? {
+    guard position < numbers.count else { return nil }
+    defer { position += 1 }
+    return numbers[position]
+  }
+
+  mutating func take(_ count: Int) -> [Int32]? {
+    guard count >= 0, count <= numbers.count - position else { return nil }
+    defer { position += count }
+    return Array(numbers[position..<position + count])
   }
 }
