@@ -88,14 +88,19 @@ public final class Detector: Sendable {
   }
 
   /// Scans a whole buffer. `path` is repository-relative (rules' `paths` match against it).
-  public func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch)
-    throws(RegexError) -> [Finding]
-  {
+  /// With `isAdded` (a staged scan: only findings on lines the commit adds count), single-line
+  /// rules skip keyword hits on other lines: their match never leaves the hit's line, so what
+  /// they would find there is dropped anyway, and a hook on a large file pays for its change.
+  public func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch,
+    isAdded: ((ClosedRange<Int>) -> Bool)? = nil
+  ) throws(RegexError) -> [Finding] {
     scratch.applies = Array(repeating: nil, count: rules.count)
     var candidates: [Candidate] = []
     if options.usePrefilter {
       index.collectHits(in: bytes, into: &scratch.hits)
-      try runRules(onHits: scratch.hits, in: bytes, path: path, scratch: scratch, into: &candidates)
+      try runRules(
+        onHits: scratch.hits, in: bytes, path: path, isAdded: isAdded, scratch: scratch, into: &candidates)
     } else {
       try scanWithoutPrefilter(bytes, path: path, scratch: scratch, into: &candidates)
     }
@@ -109,17 +114,27 @@ public final class Detector: Sendable {
   /// hit inside a window already searched for that rule is skipped.
   private func runRules(
     onHits hits: [UInt64], in bytes: UnsafeBufferPointer<UInt8>, path: String,
-    scratch: DetectorScratch, into candidates: inout [Candidate]
+    isAdded: ((ClosedRange<Int>) -> Bool)?, scratch: DetectorScratch, into candidates: inout [Candidate]
   ) throws(RegexError) {
     guard !hits.isEmpty else { return }
     var coveredUntil = [Int](repeating: -1, count: rules.count)
+    var lines = LineIndex.Cursor(bytes)
     for hit in hits {
       let keyword = Int(hit & 0xFFFFF)
       let end = Int(hit >> 20)
       let start = end - keywordLengths[keyword]
+      // Whether the hit's line is added; asked once a single-line rule needs it.
+      var onAddedLine: Bool?
       for slot in ruleStart[keyword]..<ruleStart[keyword + 1] {
         let ruleIndex = ruleList[slot]
         guard start >= coveredUntil[ruleIndex] else { continue }
+        if let isAdded, !isMultiline[ruleIndex] {
+          if onAddedLine == nil {
+            let line = lines.lineNumber(of: start)
+            onAddedLine = isAdded(line...line)
+          }
+          guard onAddedLine == true else { continue }
+        }
         // A rule scoped to other files (`paths`) costs one check per file, not a window per hit.
         guard applies(ruleIndex, to: path, scratch: scratch) else {
           coveredUntil[ruleIndex] = Int.max

@@ -108,17 +108,20 @@ public struct Scanner: Sendable {
     if explains { scratch.dropped = [] }
     defer { if explains { explain(scratch, bytes: bytes, path: path) } }
     defer { placeAbandoned(scratch, bytes: bytes, path: path) }
-    let found = try detect(in: bytes, path: path, scratch: scratch)
+    // `--explain` looks at every line, to say of a secret on an unchanged line why it is not
+    // reported; otherwise only added lines are searched.
+    let found = try detect(in: bytes, path: path, scratch: scratch, isAdded: explains ? nil : isAdded)
     return filters.filter(found, in: bytes, isAdded: isAdded, scratch: scratch)
   }
 
   /// The detectors: the rules, the developer's local secret values, and the literal secrets
   /// of an agent config. One finding per secret: a provider rule names it best, the
   /// agent-config check beats a generic rule, a local value adds only what nothing else found.
-  private func detect(in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch) throws
-    -> [Finding]
-  {
-    var found = try detector.scan(bytes, path: path, scratch: scratch)
+  private func detect(
+    in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch,
+    isAdded: ((ClosedRange<Int>) -> Bool)?
+  ) throws -> [Finding] {
+    var found = try detector.scan(bytes, path: path, scratch: scratch, isAdded: isAdded)
     if let localSecrets, !localSecrets.isEmpty {
       for known in localSecrets.findings(in: bytes, path: path)
       where !found.contains(where: { $0.secretRange.overlaps(known.secretRange) }) {
