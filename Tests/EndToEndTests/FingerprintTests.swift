@@ -61,4 +61,32 @@ import Testing
     #expect(prints.count == 2 && Set(prints).count == 1, "the same secret in two files: one fingerprint")
     #expect(prints == second.compactMap { $0["fingerprint"] as? String })
   }
+
+  /// The root commit that keys fingerprints is remembered in the git directory, and a
+  /// remembered answer never changes them: new commits, a memo that names a commit off the
+  /// chain, a damaged memo and another root all give what a fresh lookup gives.
+  @Test func theRememberedRootNeverChangesAFingerprint() throws {
+    let (box, _) = try Self.repository(seed: 2104)
+    let memo = box.url.appendingPathComponent(".git/hush-root-commit")
+    let first = try Self.sarifFingerprints(["scan", "."], in: box.url)
+    let root = try box.git(["rev-list", "--max-parents=0", "HEAD"]).stdout.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let head = { try box.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
+    #expect(try String(contentsOf: memo, encoding: .utf8) == "\(try head()) \(root)\n")
+    for number in 1...3 { try box.git(["commit", "-q", "--allow-empty", "-m", "later \(number)"]) }
+    #expect(try Self.sarifFingerprints(["scan", "."], in: box.url) == first)
+    #expect(try String(contentsOf: memo, encoding: .utf8) == "\(try head()) \(root)\n", "moved to the new HEAD")
+    // A memo naming a commit the chain never meets is read past; damaged text is ignored.
+    try Data("\(String(repeating: "ab", count: 20)) \(String(repeating: "cd", count: 20))\n".utf8).write(to: memo)
+    #expect(try Self.sarifFingerprints(["scan", "."], in: box.url) == first)
+    try Data("not a memo".utf8).write(to: memo)
+    #expect(try Self.sarifFingerprints(["scan", "."], in: box.url) == first)
+    // Another root (an orphan branch): its own key, the same as without any memo.
+    try box.git(["checkout", "-q", "--orphan", "other"])
+    try box.git(["commit", "-q", "-m", "another root"])
+    let other = try Self.sarifFingerprints(["scan", "."], in: box.url)
+    #expect(Set(other.values).isDisjoint(with: Set(first.values)))
+    try FileManager.default.removeItem(at: memo)
+    #expect(try Self.sarifFingerprints(["scan", "."], in: box.url) == other)
+  }
 }

@@ -101,11 +101,23 @@ public struct Git: Sendable {
 
   /// The first root commit of HEAD's first-parent chain: the one commit id that stays the
   /// same for a repository as long as its history is not rewritten. Nil without a commit.
+  /// Remembered in the git directory between runs (`RootCommitLookup`).
   public func firstRootCommit() -> String? {
-    guard let result = try? run(["rev-list", "--first-parent", "--max-parents=0", "HEAD"]), result.status == 0
-    else { return nil }
-    let ids = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
-    return ids.last.map(String.init)
+    RootCommitLookup(git: self).firstRoot()
+  }
+
+  /// The git directory of the work tree holding `directory`: its `.git` directory, or where a
+  /// `.git` file (a linked worktree, a submodule) points. Nil when there is none.
+  func gitDirectory() -> String? {
+    guard let root = workTree()?.root else { return nil }
+    let dotGit = PathName.join(root, ".git")
+    if FileKind(dotGit) == .directory { return dotGit }
+    guard let data = FileManager.default.contents(atPath: dotGit), data.count < 4096 else { return nil }
+    let text = String(decoding: data, as: UTF8.self).trimmingWhitespace()
+    guard text.hasPrefix("gitdir: ") else { return nil }
+    let path = String(text.dropFirst(8))
+    let resolved = path.hasPrefix("/") ? path : PathName.join(root, path)
+    return FileKind(resolved) == .directory ? resolved : nil
   }
 
   /// Runs `git <arguments>` in the directory, feeding `input` on stdin. A non-zero exit is
