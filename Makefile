@@ -130,8 +130,8 @@ fuzz: deps catalog-files
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash Fuzz/run.sh
 
 # Side by side with ripgrep on a generated ~200 MB corpus; see BENCHMARKS.md.
-bench: build
-	bash bench/run.sh $(RELEASE_BIN)
+bench: build static
+	HUSH_STATIC=$(CURDIR)/$(STATIC_BIN) bash bench/run.sh $(RELEASE_BIN)
 
 # SwiftPM re-runs the catalog plugin when a rule file changes, but not when one is added or
 # removed: a changed list of rule files re-evaluates the manifest (and so the plugin).
