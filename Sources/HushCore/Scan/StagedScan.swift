@@ -3,20 +3,27 @@
 public struct StagedScan: Sendable {
   let scanner: Scanner
 
-  /// The git processes a staged scan reads from, started before the scanner is built so that
-  /// they run meanwhile: on a pre-commit hook, git's start-up is most of the time.
+  /// The git processes a staged scan reads from: `git diff`, started before the scanner is
+  /// built so that it runs meanwhile (on a pre-commit hook, git's start-up is most of the
+  /// time), and `git cat-file` for the staged files the working tree does not hold as staged.
   public final class Processes {
     let git: Git
+    let root: String
     let diff: ChildProcess
-    let catFile: CatFileReader
     let started = ContinuousClock.now
 
-    /// Starts them for the work tree holding `directory`.
+    /// Starts `git diff` for the work tree holding `directory`.
     public init(directory: String) throws {
       guard let tree = Git(directory: directory).workTree() else { throw GitError.notARepository(directory) }
+      root = tree.root
       git = Git(directory: tree.root)
       diff = try git.spawn(StagedDiff.arguments)
-      catFile = try CatFileReader(git: git)
+    }
+
+    /// A cat-file reader for `objects`; nil when there are none, and no process is started.
+    func catFile(for objects: [String]) throws -> CatFileReader? {
+      guard !objects.isEmpty else { return nil }
+      return try CatFileReader(git: git, objects: objects)
     }
 
     func diffOutput() throws(GitError) -> [UInt8] {
@@ -45,7 +52,7 @@ public struct StagedScan: Sendable {
         scannable.append(file)
       }
     }
-    try scanBlobs(of: scannable, reader: processes.catFile, into: &result)
+    try scanBlobs(of: scannable, processes: processes, into: &result)
     for file in scannable where file.status == "A" {
       guard let rule = SensitiveFiles.rule(for: file.path) else { continue }
       result.findings.append(
@@ -64,19 +71,21 @@ public struct StagedScan: Sendable {
     return result
   }
 
-  private func scanBlobs(of files: [StagedFile], reader: CatFileReader, into result: inout ScanResult) throws {
-    reader.request(files.map(\.blob))
-    guard !files.isEmpty else { return try reader.finish() }
+  private func scanBlobs(of files: [StagedFile], processes: Processes, into result: inout ScanResult) throws {
+    let copies = workTreeCopies(of: files, root: processes.root)
+    let reader = try processes.catFile(for: zip(files, copies).filter { $0.1 == nil }.map(\.0.blob))
+    guard !files.isEmpty else { return }
     let scratch = scanner.makeScratch()
     defer {
       result.explanations += scratch.explained
       result.incomplete += scratch.incomplete
     }
-    for file in files {
+    for (index, file) in files.enumerated() {
       let target = ScanTarget(diskPath: file.path, displayPath: file.path, relativePath: file.path)
       // git shows no hunks for files it treats as binary (an attribute): all lines count.
       let isAdded = file.gitSaysBinary ? nil : file.touchesAddedLine
-      switch try reader.next(object: file.blob, maxSize: scanner.maxFileSize, streamsLarge: true) {
+      let content = try copies[index].map { GitObject.blob($0) } ?? next(file, from: reader)
+      switch content {
       case .blob(let bytes):
         let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
           if let decoded = TextEncoding.utf8(fromMarked: buffer) {
@@ -93,8 +102,8 @@ public struct StagedScan: Sendable {
       case .tooLarge:
         // Over the size limit, it is scanned in chunks: memory stays bounded, and a hook
         // never passes a file it did not read.
-        let scanned = try ChunkedScan(limit: scanner.maxFileSize).findings(fill: reader.readBlob(into:)) {
-          chunk, linesBefore in
+        let fill = { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in try reader?.readBlob(into: buffer) ?? 0 }
+        let scanned = try ChunkedScan(limit: scanner.maxFileSize).findings(fill: fill) { chunk, linesBefore in
           let shifted = isAdded.map { isAdded in
             { (lines: ClosedRange<Int>) in isAdded(lines.lowerBound + linesBefore...lines.upperBound + linesBefore) }
           }
@@ -105,7 +114,27 @@ public struct StagedScan: Sendable {
       case .other: result.add(.skipped(.notRegularFile), target: target)
       }
     }
-    try reader.finish()
+    try reader?.finish()
+  }
+
+  /// `file`'s staged blob, from cat-file (which every file without a working-tree copy was
+  /// requested from).
+  private func next(_ file: StagedFile, from reader: CatFileReader?) throws -> GitObject {
+    guard let reader else { throw GitError.failed(command: "cat-file --batch", status: -1, message: "not started") }
+    return try reader.next(object: file.blob, maxSize: scanner.maxFileSize, streamsLarge: true)
+  }
+
+  /// Each file's working-tree copy when it is byte for byte what is staged (`WorkTreeCopy`),
+  /// up to 64 MiB in all: past that, cat-file streams the rest rather than the hook holding
+  /// a huge first commit in memory twice.
+  private func workTreeCopies(of files: [StagedFile], root: String) -> [[UInt8]?] {
+    var budget = 64 << 20
+    return files.map { file in
+      guard budget > 0, let copy = WorkTreeCopy.bytes(of: file, root: root, maxSize: min(scanner.maxFileSize, budget))
+      else { return nil }
+      budget -= copy.count
+      return copy
+    }
   }
 
   /// Adds a file's outcome; a binary file is named, since a hook's user would not otherwise
