@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/hush
 # pre-commit hook, see BENCHMARKS.md).
 SWIFT_RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: deps build run test install uninstall bench accuracy lint clean catalog-files
+.PHONY: deps build run test install uninstall bench accuracy train lint clean catalog-files
 
 # libpcre2-dev (headers and pkg-config file of PCRE2) is the only system dependency.
 # A fresh machine's package lists may be empty: update them before installing.
@@ -44,6 +44,17 @@ uninstall:
 accuracy: deps catalog-files
 	$(SWIFT_RELEASE) --product hush-accuracy
 	.build/release/hush-accuracy $(ARGS)
+
+# The learned scorer (issue 15; training/README.md): the candidates of the credata-dev corpus
+# (Hush 0.1.0 with patterns/candidates.toml), the cross-validated training, the exported model,
+# then the fixture the Swift port is tested against. Seeded: the same candidates give the same
+# training/model.json byte for byte. About 40 minutes on two cores.
+PYTHON ?= python3
+HUSH_BASE ?= /tmp/hush-base
+train:
+	$(PYTHON) training/collect.py --hush $(HUSH_BASE)
+	$(PYTHON) training/train.py --model lgbm --export training/model.json
+	$(PYTHON) training/export_fixture.py
 
 # Side by side with ripgrep on a generated ~200 MB corpus; see BENCHMARKS.md.
 bench: build
