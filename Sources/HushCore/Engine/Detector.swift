@@ -6,10 +6,19 @@ public struct DetectorOptions: Sendable {
   public var useJIT = true
   /// Run a rule's regex only near its keywords. Off: every rule runs on every line.
   public var usePrefilter = true
+  /// The confidence a scored rule's candidate must reach to become a finding.
+  public var minConfidence = ConfidenceFloor.keepAll
+  /// The scoring model; nil: the one compiled into the binary.
+  public var model: ScoringModel?
   /// Options; the defaults are what users get.
-  public init(useJIT: Bool = true, usePrefilter: Bool = true) {
+  public init(
+    useJIT: Bool = true, usePrefilter: Bool = true, minConfidence: ConfidenceFloor = .keepAll,
+    model: ScoringModel? = nil
+  ) {
     self.useJIT = useJIT
     self.usePrefilter = usePrefilter
+    self.minConfidence = minConfidence
+    self.model = model
   }
 }
 
@@ -116,7 +125,7 @@ public final class Detector: Sendable {
     }
     // Inline markers are the filter chain's, after overlaps are resolved: `hush:allow RULE-ID`
     // on a provider's secret must not let a generic rule report the same value instead.
-    let kept = resolveOverlaps(candidates)
+    let kept = score(resolveOverlaps(candidates), in: bytes, path: path, scratch: scratch)
     return findings(from: kept, in: bytes, path: path)
   }
 
@@ -239,6 +248,14 @@ public final class Detector: Sendable {
     let rule = rules[ruleIndex]
     guard let range = match.group(rule.secretGroup), !range.isEmpty else { return .dropped(.emptySecret) }
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
+    if rule.isScored {
+      // No filter drops a candidate: the first one that would have is a feature of the model.
+      let filter = Self.firstFilter(secret, name: bytes[match.range.lowerBound..<range.lowerBound])
+      return .kept(
+        Candidate(
+          rule: ruleIndex, secret: range, entropy: Entropy.shannon(secret), matchLength: match.range.count,
+          filter: filter))
+    }
     if let why = Placeholder.reason(secret) { return .dropped(.placeholder(why)) }
     if rule.isGeneric,
       let reason = Self.genericRejection(secret, name: bytes[match.range.lowerBound..<range.lowerBound])
@@ -265,6 +282,20 @@ public final class Detector: Sendable {
     if Placeholder.isCodeReference(secret) { return .codeReference }
     if Placeholder.isHashInContext(secret, name: name) { return .hashInContext }
     return nil
+  }
+
+  /// The filter of a generic rule that would drop `secret`, in the order `candidate` applies them.
+  private static func firstFilter(
+    _ secret: UnsafeBufferPointer<UInt8>, name: Slice<UnsafeBufferPointer<UInt8>>
+  ) -> FilterFeature? {
+    if Placeholder.reason(secret) != nil { return .placeholder }
+    switch genericRejection(secret, name: name) {
+    case .singleCharacterClass?: return .singleClass
+    case .wordLike?: return .wordLike
+    case .codeReference?: return .codeReference
+    case .hashInContext?: return .hashInContext
+    default: return nil
+    }
   }
 
   /// One finding per secret range; a generic rule's finding yields to a provider
@@ -315,7 +346,7 @@ public final class Detector: Sendable {
       return Finding(
         rule: rules[candidate.rule], path: path, line: start.line, column: start.column,
         endLine: endLine, secret: Array(UnsafeBufferPointer(rebasing: bytes[candidate.secret])),
-        secretRange: candidate.secret, entropy: candidate.entropy)
+        secretRange: candidate.secret, entropy: candidate.entropy, confidence: candidate.confidence)
     }
   }
 }
@@ -339,5 +370,9 @@ struct Candidate {
   /// Length of the whole match: a rule that matched the provider's name around the secret
   /// saw more context than one that matched the bare token.
   var matchLength = 0
+  /// A scored rule's candidate: the first filter that would have dropped it.
+  var filter: FilterFeature?
+  /// The model's probability for a scored rule's candidate; 1 for the others.
+  var confidence = 1.0
   var key: Key { Key(rule: rule, lower: secret.lowerBound, upper: secret.upperBound) }
 }

@@ -1,0 +1,64 @@
+extension Detector {
+  /// Gives each scored rule's candidate the model's confidence, and drops those under the
+  /// floor (with `--explain`, saying their score and the features that decided it). A buffer
+  /// with no scored candidate never touches the model.
+  func score(
+    _ candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch
+  ) -> [Candidate] {
+    guard candidates.contains(where: { rules[$0.rule].isScored }) else { return candidates }
+    let model = options.model ?? ScoringModel.bundled
+    let floor = options.minConfidence.minimum(in: model)
+    let lines = Self.lineRanges(of: candidates, in: bytes)
+    var perLine: [Int: Int] = [:]
+    for line in lines { perLine[line.lowerBound, default: 0] += 1 }
+    let pathBytes = Array(path.utf8)
+    var kept: [Candidate] = []
+    kept.reserveCapacity(candidates.count)
+    var context: (line: Range<Int>, value: CandidateFeatures.LineContext)?
+    for (index, candidate) in candidates.enumerated() {
+      guard rules[candidate.rule].isScored else {
+        kept.append(candidate)
+        continue
+      }
+      let line = lines[index]
+      let lineBytes = UnsafeBufferPointer(rebasing: bytes[line])
+      if context?.line != line { context = (line, CandidateFeatures.LineContext(lineBytes)) }
+      let x = CandidateFeatures.vector(
+        CandidateInput(
+          rule: rules[candidate.rule].id, value: UnsafeBufferPointer(rebasing: bytes[candidate.secret]),
+          line: lineBytes, column: candidate.secret.lowerBound - line.lowerBound, path: pathBytes,
+          filter: candidate.filter, lineCandidates: perLine[line.lowerBound] ?? 0),
+        context: context?.value)
+      let probability = model.probability(x)
+      if let floor, probability < floor {
+        if scratch.dropped != nil {
+          let because = model.contributions(x, top: 3).map { FeatureWeight(feature: $0.feature, change: $0.change) }
+          let reason = DropReason.lowConfidence(score: probability, minimum: floor, because: because)
+          scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
+        }
+        continue
+      }
+      var scored = candidate
+      scored.confidence = probability
+      kept.append(scored)
+    }
+    return kept
+  }
+
+  /// The line (without its `\n`) each candidate starts on; `candidates` are sorted by start,
+  /// so one forward walk finds them all.
+  static func lineRanges(of candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var start = 0
+    var end = LineIndex.lineEnd(after: 0, in: bytes, limit: .max)
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(candidates.count)
+    for candidate in candidates {
+      while candidate.secret.lowerBound > end {
+        start = end + 1
+        end = LineIndex.lineEnd(after: start, in: bytes, limit: .max)
+      }
+      ranges.append(start..<end)
+    }
+    return ranges
+  }
+}

@@ -1,0 +1,363 @@
+import Glibc
+
+/// The first of the detector's filters that would have dropped a scored candidate: a feature,
+/// not a verdict (the model decides).
+public enum FilterFeature: Sendable, Equatable {
+  case placeholder, singleClass, wordLike, codeReference, hashInContext
+}
+
+/// What the features of one candidate are computed from: the bytes the detector holds.
+public struct CandidateInput {
+  /// The rule's id (`cand-assign`, or a provider rule's).
+  public var rule: String
+  /// The secret's bytes.
+  public var value: UnsafeBufferPointer<UInt8>
+  /// The line the secret starts on, without its `\n`.
+  public var line: UnsafeBufferPointer<UInt8>
+  /// The secret's 0-based byte offset in `line`.
+  public var column: Int
+  /// The file's path as the scan names it.
+  public var path: [UInt8]
+  /// The first filter that would have dropped the value.
+  public var filter: FilterFeature?
+  /// How many candidates (of any rule) start on the line.
+  public var lineCandidates: Int
+
+  /// An input from its parts.
+  public init(
+    rule: String, value: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, column: Int,
+    path: [UInt8], filter: FilterFeature?, lineCandidates: Int
+  ) {
+    self.rule = rule
+    self.value = value
+    self.line = line
+    self.column = column
+    self.path = path
+    self.filter = filter
+    self.lineCandidates = lineCandidates
+  }
+}
+
+/// The feature vector of a candidate: a port, one to one, of `training/features.py` (the
+/// spec; its README defines each feature in words). ASCII case folding, bytes, no locale.
+public enum CandidateFeatures {
+  static let words = [
+    "pass", "pwd", "secret", "token", "key", "auth", "cred", "salt", "nonce", "seed", "otp", "session", "cookie",
+    "sign", "appid", "app_id", "ticket", "client", "private", "api", "access",
+  ]
+  static let notValueWords = [
+    "id", "name", "type", "file", "path", "url", "uri", "len", "size", "max", "min", "count", "hash", "field",
+    "header", "label", "format", "policy", "public", "enable", "length", "expire", "timeout", "mode", "prefix",
+    "user", "email", "host", "port", "method", "class", "param",
+  ]
+  static let markers = [
+    "example", "xxx", "your", "change", "dummy", "placeholder", "redacted", "sample", "insert", "replace", "fake",
+    "test", "demo", "secret", "password", "passwd", "token", "null", "none", "todo", "foo", "bar", "abc", "123",
+    "***", "...",
+  ]
+  static let hashPrefixes = [
+    "$2a$", "$2b$", "$2y$", "$argon2", "$6$", "$5$", "$1$", "{crypt}", "{ssha}", "{sha", "sha256:", "sha1:", "md5:",
+    "pbkdf2",
+  ]
+  static let knownPrefixes = [
+    "sk_", "pk_", "ghp_", "gho_", "github_pat_", "AKIA", "eyJ", "xox", "AIza", "ya29.", "glpat-", "SG.", "npm_",
+  ]
+  static let rules = [
+    "cand-assign", "cand-call", "cand-flag", "cand-short-flag", "cand-sql-password", "cand-auth-header",
+    "cand-url-userinfo", "cand-xml-element", "cand-spaced-config", "cand-uuid", "cand-private-key",
+    "cand-symbol-argument", "cand-cloud-id",
+  ]
+  static let extensionGroups: [(String, [String])] = [
+    (
+      "code",
+      "py js ts jsx tsx go java kt kts scala rb php cs c h cc cpp hpp m mm swift rs hs ex exs erl clj groovy dart lua pl pm r jl vb fs ml coffee vue svelte"
+        .split(separator: " ").map(String.init)
+    ),
+    (
+      "config",
+      "yml yaml json toml ini cfg conf properties xml env config plist tf hcl tfvars cnf gradle sbt lock j2 tpl template dist example sample"
+        .split(separator: " ").map(String.init)
+    ),
+    ("doc", "md rst txt html htm adoc asciidoc tex org textile".split(separator: " ").map(String.init)),
+    ("shell", "sh bash zsh ps1 psm1 bat cmd bats fish".split(separator: " ").map(String.init)),
+    ("data", "sql csv har log dump".split(separator: " ").map(String.init)),
+  ]
+  static let topExtensions = [
+    "md", "json", "yml", "yaml", "py", "js", "ts", "go", "java", "rb", "cs", "php", "xml", "sh", "properties", "txt",
+    "html", "scala", "kt", "idl",
+  ]
+  static let pathWords: [(String, [String])] = [
+    ("test", ["test", "spec"]), ("example", ["example", "sample", "demo"]), ("doc", ["doc"]),
+    ("fixture", ["fixture", "mock", "fake", "stub"]), ("conf", ["conf", "setting"]),
+    ("vendor", ["vendor", "third", "node_modules", "dist"]),
+  ]
+
+  /// Every feature's name, in the vector's order (the model's `features` must be this list).
+  public static let names: [String] = {
+    var names = [
+      "len_log2", "entropy", "entropy_per_len", "frac_lower", "frac_upper", "frac_digit", "frac_other", "classes",
+      "is_hex", "is_b64", "is_digits", "is_uuid", "has_space", "starts_ref", "has_template", "is_identifier", "dots",
+      "has_paren", "has_url", "has_slash", "vowel_frac", "case_changes", "marker", "hash_prefix", "repeat_max",
+      "value_in_name", "name_in_value", "name_len", "name_none",
+    ]
+    names += words.map { "name_" + $0 }
+    names += [
+      "name_not_value", "name_upper", "op_compare", "op_arrow", "op_assign", "op_colon", "op_call", "op_comma",
+      "quoted", "wrapper", "comment", "line_env", "line_len_log2", "line_example", "line_user", "line_candidates",
+      "name_quoted", "name_test", "value_word", "value_known_prefix",
+    ]
+    names += (extensionGroups.map(\.0) + ["other"]).map { "ext_" + $0 }
+    names += topExtensions.map { "ext_is_" + $0 }
+    names += pathWords.map { "path_" + $0.0 }
+    names += rules.map { "rule_" + $0 } + ["rule_provider"]
+    // features.py names the drops by their first word, so "reads as words" and "reads as
+    // code" share `drop_reads`, and the later (code) wins: four features, not five.
+    names += ["drop_placeholder", "drop_single", "drop_reads", "drop_digest"]
+    return names
+  }()
+
+  /// What features say about a whole line: computed once per line, however many candidates
+  /// it holds (a minified line is megabytes long).
+  public struct LineContext {
+    let isComment: Bool
+    let readsEnvironment: Bool
+    let lengthLog2: Double
+    let saysExample: Bool
+    let namesUser: Bool
+
+    /// The context of `line` (without its `\n`).
+    public init(_ line: UnsafeBufferPointer<UInt8>) {
+      let stripped = line.drop { [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains($0) }
+      let comments = ["#", "//", "*", "/*", "--", "<!--", ";", "%", "rem ", "REM "]
+      isComment = comments.contains { stripped.starts(with: $0.utf8) }
+      let lower = CandidateFeatures.lowered(Array(line))
+      readsEnvironment = ["getenv", "environ", "process.env", "env[", "env.", "${"].contains {
+        CandidateFeatures.contains(lower, $0)
+      }
+      lengthLog2 = log2(Double(line.count + 1))
+      saysExample = ["example", "sample", "dummy", "fake", "placeholder"].contains {
+        CandidateFeatures.contains(lower, $0)
+      }
+      namesUser = ["user", "login", "account", "email"].contains { CandidateFeatures.contains(lower, $0) }
+    }
+  }
+
+  /// The vector of `input`, in the order of `names`; `context` is `LineContext(input.line)`,
+  /// passed in when the caller scores several candidates of one line.
+  public static func vector(_ input: CandidateInput, context: LineContext? = nil) -> [Double] {
+    var out: [Double] = []
+    out.reserveCapacity(names.count)
+    let value = Array(input.value)
+    let lowerValue = lowered(value)
+    let line = input.line
+    let (nameRange, betweenStart) = keyName(line, before: input.column)
+    let name = Array(line[nameRange])
+    let lowerName = lowered(name)
+    let between = Array(line[betweenStart..<input.column])
+    appendValue(value, lowerValue, lowerName, to: &out)
+    appendName(name, lowerName, to: &out)
+    appendLine(input, between, context ?? LineContext(line), to: &out)
+    let quotedName = !name.isEmpty && nameRange.lowerBound > 0 && isQuote(line[nameRange.lowerBound - 1])
+    out.append(flag(quotedName))
+    out.append(flag(["test", "example", "dummy", "fake", "mock", "sample"].contains { contains(lowerName, $0) }))
+    out.append(flag(words.prefix(7).contains { contains(lowerValue, $0) }))
+    out.append(flag(knownPrefixes.contains { value.starts(with: $0.utf8) }))
+    appendPath(lowered(input.path), to: &out)
+    appendRule(input, to: &out)
+    return out
+  }
+
+  private static func appendValue(_ value: [UInt8], _ lowerValue: [UInt8], _ lowerName: [UInt8], to out: inout [Double])
+  {
+    let count = value.count
+    let lower = value.count(where: isLower)
+    let upper = value.count(where: isUpper)
+    let digits = value.count(where: isDigit)
+    let other = count - lower - upper - digits
+    let denominator = Double(max(count, 1))
+    let entropy = shannon(value)
+    out.append(log2(Double(count + 1)))
+    out.append(entropy)
+    out.append(count > 0 ? entropy / log2(Double(count + 1)) : 0)
+    out += [Double(lower) / denominator, Double(upper) / denominator, Double(digits) / denominator]
+    out.append(Double(other) / denominator)
+    out.append(Double([lower, upper, digits, other].count(where: { $0 > 0 })))
+    out.append(flag(count >= 8 && value.allSatisfy(isHex)))
+    out.append(flag(count >= 16 && value.allSatisfy(isBase64)))
+    out.append(flag(count > 0 && digits == count))
+    out.append(flag(count == 36 && [8, 13, 18, 23].allSatisfy { value[$0] == 0x2D }))
+    out.append(flag(value.contains(0x20)))
+    out.append(flag(count > 0 && Array("$%{<@&".utf8).contains(value[0])))
+    out.append(flag(["{{", "${", "%(", "%s", "<%"].contains { contains(value, $0) }))
+    out.append(flag(count > 0 && !isDigit(value[0]) && value.allSatisfy(isWordByte)))
+    out.append(Double(value.count(where: { $0 == UInt8(0x2E) })))
+    out.append(flag(value.contains(0x28) || value.contains(0x29)))
+    out.append(flag(contains(value, "://")))
+    out.append(flag(value.contains(0x2F)))
+    let vowels = Array("aeiouAEIOU".utf8)
+    let vowelCount = value.count(where: { vowels.contains($0) })
+    out.append(Double(vowelCount) / Double(max(lower + upper, 1)))
+    out.append(Double(caseChanges(value)) / denominator)
+    out.append(flag(markers.contains { contains(lowerValue, $0) }))
+    out.append(flag(hashPrefixes.contains { lowerValue.starts(with: $0.utf8) }))
+    out.append(Double(longestRun(value)) / denominator)
+    out.append(flag(count >= 3 && contains(lowerName, lowerValue)))
+    out.append(flag(lowerName.count >= 3 && contains(lowerValue, lowerName)))
+  }
+
+  private static func appendName(_ name: [UInt8], _ lowerName: [UInt8], to out: inout [Double]) {
+    out.append(Double(name.count))
+    out.append(flag(name.isEmpty))
+    for word in words { out.append(flag(contains(lowerName, word))) }
+    out.append(Double(notValueWords.count { contains(lowerName, $0) }))
+    out.append(flag(!name.contains(where: isLower) && name.contains(where: isUpper)))
+  }
+
+  private static func appendLine(
+    _ input: CandidateInput, _ between: [UInt8], _ context: LineContext, to out: inout [Double]
+  ) {
+    let compare = contains(between, "==") || contains(between, "!=")
+    let arrow = contains(between, "=>") || contains(between, "->")
+    out.append(flag(compare))
+    out.append(flag(arrow))
+    out.append(flag(between.contains(0x3D) && !compare && !arrow))
+    out.append(flag(between.contains(0x3A)))
+    out.append(flag(between.contains(0x28)))
+    out.append(flag(between.contains(0x2C)))
+    let column = input.column
+    out.append(flag(column > 0 && isQuote(input.line[column - 1])))
+    out.append(flag(column > 0 && (between.contains(0x28) || between.contains(0x5B) || between.contains(0x7B))))
+    out.append(flag(context.isComment))
+    out.append(flag(context.readsEnvironment))
+    out.append(context.lengthLog2)
+    out.append(flag(context.saysExample))
+    out.append(flag(context.namesUser))
+    out.append(Double(input.lineCandidates))
+  }
+
+  private static func appendPath(_ path: [UInt8], to out: inout [Double]) {
+    let base = path.lastIndex(of: 0x2F).map { Array(path[($0 + 1)...]) } ?? path
+    let ext = base.lastIndex(of: 0x2E).map { String(decoding: base[($0 + 1)...], as: UTF8.self) } ?? ""
+    let group = extensionGroups.first { $0.1.contains(ext) }?.0 ?? "other"
+    for name in extensionGroups.map(\.0) + ["other"] { out.append(flag(group == name)) }
+    for top in topExtensions { out.append(flag(ext == top)) }
+    let directories = path.lastIndex(of: 0x2F).map { Array(path[..<$0]) } ?? path
+    for (_, words) in pathWords { out.append(flag(words.contains { contains(directories, $0) })) }
+  }
+
+  private static func appendRule(_ input: CandidateInput, to out: inout [Double]) {
+    for rule in rules { out.append(flag(input.rule == rule)) }
+    out.append(flag(!input.rule.hasPrefix("cand-")))
+    let filter = input.filter
+    out.append(flag(filter == .placeholder))
+    out.append(flag(filter == .singleClass))
+    out.append(flag(filter == .codeReference))
+    out.append(flag(filter == .hashInContext))
+  }
+
+  /// The name a value is given to: skip back over bytes that are not `[A-Za-z0-9_.-]`, then
+  /// take the run of such bytes that ends there. Returns the name's range and where the
+  /// bytes between the name and the value start.
+  static func keyName(_ line: UnsafeBufferPointer<UInt8>, before column: Int) -> (name: Range<Int>, between: Int) {
+    var end = column
+    while end > 0 && !isNameByte(line[end - 1]) { end -= 1 }
+    var start = end
+    while start > 0 && isNameByte(line[start - 1]) { start -= 1 }
+    return (start..<end, end)
+  }
+
+  /// Shannon entropy in bits per byte, summed in the order bytes first appear (as the
+  /// reference does, so the float is the same to the last bit).
+  static func shannon(_ value: [UInt8]) -> Double {
+    guard !value.isEmpty else { return 0 }
+    var counts = [Int](repeating: 0, count: 256)
+    var order: [UInt8] = []
+    for byte in value {
+      if counts[Int(byte)] == 0 { order.append(byte) }
+      counts[Int(byte)] += 1
+    }
+    let total = Double(value.count)
+    var sum = 0.0
+    for byte in order {
+      let share = Double(counts[Int(byte)]) / total
+      sum += share * log2(share)
+    }
+    return -sum
+  }
+
+  private static func caseChanges(_ value: [UInt8]) -> Int {
+    guard value.count > 1 else { return 0 }
+    var changes = 0
+    for index in 1..<value.count where isLower(value[index - 1]) && isUpper(value[index]) { changes += 1 }
+    return changes
+  }
+
+  private static func longestRun(_ value: [UInt8]) -> Int {
+    var longest = 0
+    var run = 0
+    for index in value.indices {
+      run = index > 0 && value[index - 1] == value[index] ? run + 1 : 1
+      longest = max(longest, run)
+    }
+    return longest
+  }
+
+  static func lowered(_ bytes: [UInt8]) -> [UInt8] { bytes.map { isUpper($0) ? $0 | 0x20 : $0 } }
+
+  static func contains(_ haystack: [UInt8], _ needle: String) -> Bool { contains(haystack, Array(needle.utf8)) }
+
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count else { return false }
+    let first = needle[0]
+    for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+      var index = 1
+      while index < needle.count && haystack[start + index] == needle[index] { index += 1 }
+      if index == needle.count { return true }
+    }
+    return false
+  }
+
+  private static func flag(_ condition: Bool) -> Double { condition ? 1 : 0 }
+
+  private static func isQuote(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x22, 0x27, 0x60: true
+    default: false
+    }
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(48)...UInt8(57)).contains(byte) }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    let folded: UInt8 = byte | 0x20
+    return (UInt8(97)...UInt8(122)).contains(folded)
+  }
+
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    if byte == UInt8(0x5F) { return true }
+    return isLetter(byte) || isDigit(byte)
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x2E, 0x2D: true
+    default: isWordByte(byte)
+    }
+  }
+
+  private static func isHex(_ byte: UInt8) -> Bool {
+    let folded: UInt8 = byte | 0x20
+    return isDigit(byte) || (UInt8(97)...UInt8(102)).contains(folded)
+  }
+
+  private static func isBase64(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x2B, 0x2F, 0x3D, 0x2D, 0x5F: true
+    default: isLetter(byte) || isDigit(byte)
+    }
+  }
+
+  private static func isLower(_ byte: UInt8) -> Bool { (UInt8(97)...UInt8(122)).contains(byte) }
+  private static func isUpper(_ byte: UInt8) -> Bool { (UInt8(65)...UInt8(90)).contains(byte) }
+}

@@ -1,0 +1,123 @@
+/// The JSON of a model file: enough of RFC 8259 for what `train.py` writes (objects, arrays,
+/// numbers, strings without escapes beyond the simple ones), parsed without Foundation so the
+/// model loads in a millisecond.
+enum MiniJSON: Equatable {
+  case object([String: MiniJSON])
+  case array([MiniJSON])
+  case number(Double)
+  case string(String)
+  case other
+
+  static func parse(_ bytes: [UInt8]) throws(ModelError) -> MiniJSON {
+    var parser = Parser(bytes: bytes)
+    let value = try parser.value()
+    parser.skipSpace()
+    guard parser.offset == bytes.count else { throw .syntax(offset: parser.offset) }
+    return value
+  }
+
+  private struct Parser {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func skipSpace() {
+      while offset < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[offset]) { offset += 1 }
+    }
+
+    mutating func value() throws(ModelError) -> MiniJSON {
+      skipSpace()
+      guard offset < bytes.count else { throw .syntax(offset: offset) }
+      switch bytes[offset] {
+      case UInt8(ascii: "{"): return try object()
+      case UInt8(ascii: "["): return try array()
+      case UInt8(ascii: "\""): return .string(try string())
+      case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+      default: return try literal()
+      }
+    }
+
+    mutating func object() throws(ModelError) -> MiniJSON {
+      offset += 1
+      var members: [String: MiniJSON] = [:]
+      skipSpace()
+      if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+        offset += 1
+        return .object(members)
+      }
+      while true {
+        skipSpace()
+        let key = try string()
+        try expect(":")
+        members[key] = try value()
+        skipSpace()
+        if try separator(closing: "}") { return .object(members) }
+      }
+    }
+
+    mutating func array() throws(ModelError) -> MiniJSON {
+      offset += 1
+      var elements: [MiniJSON] = []
+      skipSpace()
+      if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+        offset += 1
+        return .array(elements)
+      }
+      while true {
+        elements.append(try value())
+        skipSpace()
+        if try separator(closing: "]") { return .array(elements) }
+      }
+    }
+
+    /// Consumes `,` (false) or the closing bracket (true).
+    mutating func separator(closing: Unicode.Scalar) throws(ModelError) -> Bool {
+      guard offset < bytes.count else { throw .syntax(offset: offset) }
+      let byte = bytes[offset]
+      offset += 1
+      if byte == UInt8(ascii: ",") { return false }
+      if byte == UInt8(ascii: closing) { return true }
+      throw .syntax(offset: offset - 1)
+    }
+
+    mutating func expect(_ scalar: Unicode.Scalar) throws(ModelError) {
+      skipSpace()
+      guard offset < bytes.count, bytes[offset] == UInt8(ascii: scalar) else { throw .syntax(offset: offset) }
+      offset += 1
+    }
+
+    mutating func string() throws(ModelError) -> String {
+      guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw .syntax(offset: offset) }
+      offset += 1
+      var text: [UInt8] = []
+      while offset < bytes.count, bytes[offset] != UInt8(ascii: "\"") {
+        if bytes[offset] == UInt8(ascii: "\\") {
+          offset += 1
+          guard offset < bytes.count, [0x22, 0x5C, 0x2F].contains(bytes[offset]) else { throw .syntax(offset: offset) }
+        }
+        text.append(bytes[offset])
+        offset += 1
+      }
+      guard offset < bytes.count else { throw .syntax(offset: offset) }
+      offset += 1
+      return String(decoding: text, as: UTF8.self)
+    }
+
+    mutating func number() throws(ModelError) -> MiniJSON {
+      let start = offset
+      let numberBytes = Array("+-.eE0123456789".utf8)
+      while offset < bytes.count, numberBytes.contains(bytes[offset]) { offset += 1 }
+      guard let number = Double(String(decoding: bytes[start..<offset], as: UTF8.self)) else {
+        throw .syntax(offset: start)
+      }
+      return .number(number)
+    }
+
+    mutating func literal() throws(ModelError) -> MiniJSON {
+      for word in ["true", "false", "null"] where bytes[offset...].starts(with: word.utf8) {
+        offset += word.utf8.count
+        return .other
+      }
+      throw .syntax(offset: offset)
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import Glibc
+
+/// The learned scorer: gradient-boosted trees over `CandidateFeatures` (`training/model.json`,
+/// compiled into the binary). A tree sends `x[feature] <= threshold` left; the probability is
+/// the logistic of the sum of the leaves, as `training/check_model.py` computes it.
+public struct ScoringModel: Sendable {
+  /// The operating points chosen at training time (`scan`: recall-first, `staged`: precision-first).
+  public let thresholds: [String: Double]
+  /// Nodes of every tree, flat: `feature < 0` marks a leaf whose value is `value`.
+  let feature: [Int32]
+  let threshold: [Double]
+  let left: [Int32]
+  let right: [Int32]
+  /// A leaf's value; an inner node's unweighted mean of the leaves under it (for explaining).
+  let value: [Double]
+  let roots: [Int32]
+
+  /// The model compiled into the binary; parsed on first use, so a scan that meets no
+  /// candidate never pays for it.
+  public static let bundled: ScoringModel = {
+    do {
+      return try ScoringModel(json: Array(EmbeddedModel.json.utf8))
+    } catch {
+      preconditionFailure("the embedded model is invalid (the tests parse it): \(error)")
+    }
+  }()
+
+  /// A model from the JSON `train.py --export` writes.
+  public init(json: [UInt8]) throws(ModelError) {
+    guard case .object(let document) = try MiniJSON.parse(json) else { throw .invalid("not an object") }
+    guard case .array(let names)? = document["features"],
+      names.map({ if case .string(let name) = $0 { name } else { "" } }) == CandidateFeatures.names
+    else { throw .invalid("its features are not the ones this Hush computes") }
+    guard case .object(let points)? = document["thresholds"] else { throw .invalid("no thresholds") }
+    thresholds = points.compactMapValues { if case .number(let value) = $0 { value } else { nil } }
+    guard case .array(let trees)? = document["trees"], !trees.isEmpty else { throw .invalid("no trees") }
+    var builder = Builder()
+    var roots: [Int32] = []
+    for tree in trees { roots.append(try builder.add(tree, features: names.count)) }
+    self.roots = roots
+    feature = builder.feature
+    threshold = builder.threshold
+    left = builder.left
+    right = builder.right
+    value = builder.value
+  }
+
+  /// The probability that the candidate of vector `x` is a real credential.
+  public func probability(_ x: [Double]) -> Double {
+    var raw = 0.0
+    for root in roots { raw += leaf(from: Int(root), x) }
+    return 1 / (1 + exp(-raw))
+  }
+
+  private func leaf(from root: Int, _ x: [Double]) -> Double {
+    var node = root
+    while feature[node] >= 0 {
+      node = Int(x[Int(feature[node])] <= threshold[node] ? left[node] : right[node])
+    }
+    return value[node]
+  }
+
+  /// The features that moved the score most, signed (in log-odds): along each tree's path, a
+  /// split's feature gets the change from the node's mean leaf to the chosen child's.
+  public func contributions(_ x: [Double], top: Int) -> [(feature: String, change: Double)] {
+    var total = [Double](repeating: 0, count: CandidateFeatures.names.count)
+    for root in roots {
+      var node = Int(root)
+      while feature[node] >= 0 {
+        let next = Int(x[Int(feature[node])] <= threshold[node] ? left[node] : right[node])
+        total[Int(feature[node])] += value[next] - value[node]
+        node = next
+      }
+    }
+    return total.indices.sorted { abs(total[$0]) > abs(total[$1]) }.prefix(top)
+      .filter { total[$0] != 0 }.map { (CandidateFeatures.names[$0], total[$0]) }
+  }
+
+  /// Flattens nested `[feature, threshold, left, right]` trees.
+  private struct Builder {
+    var feature: [Int32] = []
+    var threshold: [Double] = []
+    var left: [Int32] = []
+    var right: [Int32] = []
+    var value: [Double] = []
+    var leafCount: [Int] = []
+
+    mutating func add(_ node: MiniJSON, features: Int) throws(ModelError) -> Int32 {
+      let index = feature.count
+      feature.append(-1)
+      threshold.append(0)
+      left.append(-1)
+      right.append(-1)
+      value.append(0)
+      leafCount.append(1)
+      switch node {
+      case .number(let leafValue):
+        value[index] = leafValue
+      case .array(let parts) where parts.count == 4:
+        guard case .number(let split) = parts[0], let splitFeature = Int32(exactly: split),
+          splitFeature >= 0, Int(splitFeature) < features, case .number(let cut) = parts[1]
+        else { throw .invalid("a split is not [feature, threshold, left, right]") }
+        let leftChild = try add(parts[2], features: features)
+        let rightChild = try add(parts[3], features: features)
+        feature[index] = splitFeature
+        threshold[index] = cut
+        left[index] = leftChild
+        right[index] = rightChild
+        let leftLeaves: Int = leafCount[Int(leftChild)]
+        let rightLeaves: Int = leafCount[Int(rightChild)]
+        let leftSum: Double = value[Int(leftChild)] * Double(leftLeaves)
+        let rightSum: Double = value[Int(rightChild)] * Double(rightLeaves)
+        value[index] = (leftSum + rightSum) / Double(leftLeaves + rightLeaves)
+        leafCount[index] = leftLeaves + rightLeaves
+      default:
+        throw .invalid("a tree node is neither a number nor a split")
+      }
+      return Int32(index)
+    }
+  }
+}
+
+/// Why a model file cannot be used.
+public enum ModelError: Error, CustomStringConvertible {
+  case invalid(String)
+  case syntax(offset: Int)
+
+  /// The message.
+  public var description: String {
+    switch self {
+    case .invalid(let why): "not a Hush scoring model: \(why)"
+    case .syntax(let offset): "not a Hush scoring model: invalid JSON at byte \(offset)"
+    }
+  }
+}
