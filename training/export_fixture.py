@@ -30,7 +30,7 @@ TEMPLATES = [
     "<{k}>{v}</{k}>", '<add key="{K}" value="{v}" />', 'ds.setPassword("{v}");',
     'var c = new NetworkCredential("deploy", "{v}");', "mysql -u root -p{v} app", "sshpass -p '{v}' ssh host",
     'curl -H "Authorization: Bearer {v}" https://api.internal', "Authorization: Basic {v}",
-    "postgres://app:{v}@db.internal:5432/main", "# {k} = {v}", '// {k}: "{v}"', 'if ({k} == "{v}") {{',
+    "postgres" + "://app:{v}@db.internal:5432/main", "# {k} = {v}", '// {k}: "{v}"', 'if ({k} == "{v}") {{',
     "{k} => '{v}',", "  {k}: process.env.{K} || '{v}',", "$config['{k}'] = '{v}';", "{K}:={v}",
     "CREATE USER app IDENTIFIED BY '{v}';", "requirepass {v}", "--{k}={v}", "-e {K}={v}",
     'os.getenv("{K}", "{v}")', "{k} {v}", "\t{k}\t= {v} ;", "REM set {K}={v}", "<!-- {k}: {v} -->",
