@@ -92,6 +92,21 @@ public enum CandidateFeatures {
     ("vendor", ["vendor", "third", "node_modules", "dist"]),
   ]
 
+  // The lists as bytes, once: converting a String per comparison cost most of a candidate's time.
+  static let wordBytes = bytes(words)
+  static let notValueBytes = bytes(notValueWords)
+  static let markerBytes = bytes(markers)
+  static let hashPrefixBytes = bytes(hashPrefixes)
+  static let knownPrefixBytes = bytes(knownPrefixes)
+  static let nameTestBytes = bytes(["test", "example", "dummy", "fake", "mock", "sample"])
+  static let templateBytes = bytes(["{{", "${", "%(", "%s", "<%"])
+  static let environmentBytes = bytes(["getenv", "environ", "process.env", "env[", "env.", "${"])
+  static let exampleBytes = bytes(["example", "sample", "dummy", "fake", "placeholder"])
+  static let userBytes = bytes(["user", "login", "account", "email"])
+  static let commentBytes = bytes(["#", "//", "*", "/*", "--", "<!--", ";", "%", "rem ", "REM "])
+  static let pathWordBytes = pathWords.map { bytes($0.1) }
+  static func bytes(_ strings: [String]) -> [[UInt8]] { strings.map { Array($0.utf8) } }
+
   /// Every feature's name, in the vector's order (the model's `features` must be this list).
   public static let names: [String] = {
     var names = [
@@ -128,17 +143,12 @@ public enum CandidateFeatures {
     /// The context of `line` (without its `\n`).
     public init(_ line: UnsafeBufferPointer<UInt8>) {
       let stripped = line.drop { [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains($0) }
-      let comments = ["#", "//", "*", "/*", "--", "<!--", ";", "%", "rem ", "REM "]
-      isComment = comments.contains { stripped.starts(with: $0.utf8) }
+      isComment = CandidateFeatures.commentBytes.contains { stripped.starts(with: $0) }
       let lower = CandidateFeatures.lowered(Array(line))
-      readsEnvironment = ["getenv", "environ", "process.env", "env[", "env.", "${"].contains {
-        CandidateFeatures.contains(lower, $0)
-      }
+      readsEnvironment = CandidateFeatures.environmentBytes.contains { CandidateFeatures.contains(lower, $0) }
       lengthLog2 = log2(Double(line.count + 1))
-      saysExample = ["example", "sample", "dummy", "fake", "placeholder"].contains {
-        CandidateFeatures.contains(lower, $0)
-      }
-      namesUser = ["user", "login", "account", "email"].contains { CandidateFeatures.contains(lower, $0) }
+      saysExample = CandidateFeatures.exampleBytes.contains { CandidateFeatures.contains(lower, $0) }
+      namesUser = CandidateFeatures.userBytes.contains { CandidateFeatures.contains(lower, $0) }
     }
   }
 
@@ -159,9 +169,9 @@ public enum CandidateFeatures {
     appendLine(input, between, context ?? LineContext(line), to: &out)
     let quotedName = !name.isEmpty && nameRange.lowerBound > 0 && isQuote(line[nameRange.lowerBound - 1])
     out.append(flag(quotedName))
-    out.append(flag(["test", "example", "dummy", "fake", "mock", "sample"].contains { contains(lowerName, $0) }))
-    out.append(flag(words.prefix(7).contains { contains(lowerValue, $0) }))
-    out.append(flag(knownPrefixes.contains { value.starts(with: $0.utf8) }))
+    out.append(flag(nameTestBytes.contains { contains(lowerName, $0) }))
+    out.append(flag(wordBytes.prefix(7).contains { contains(lowerValue, $0) }))
+    out.append(flag(knownPrefixBytes.contains { value.starts(with: $0) }))
     appendPath(lowered(input.path), to: &out)
     appendRule(input, to: &out)
     return out
@@ -188,7 +198,7 @@ public enum CandidateFeatures {
     out.append(flag(count == 36 && [8, 13, 18, 23].allSatisfy { value[$0] == 0x2D }))
     out.append(flag(value.contains(0x20)))
     out.append(flag(count > 0 && Array("$%{<@&".utf8).contains(value[0])))
-    out.append(flag(["{{", "${", "%(", "%s", "<%"].contains { contains(value, $0) }))
+    out.append(flag(templateBytes.contains { contains(value, $0) }))
     out.append(flag(count > 0 && !isDigit(value[0]) && value.allSatisfy(isWordByte)))
     out.append(Double(value.count(where: { $0 == UInt8(0x2E) })))
     out.append(flag(value.contains(0x28) || value.contains(0x29)))
@@ -198,8 +208,8 @@ public enum CandidateFeatures {
     let vowelCount = value.count(where: { vowels.contains($0) })
     out.append(Double(vowelCount) / Double(max(lower + upper, 1)))
     out.append(Double(caseChanges(value)) / denominator)
-    out.append(flag(markers.contains { contains(lowerValue, $0) }))
-    out.append(flag(hashPrefixes.contains { lowerValue.starts(with: $0.utf8) }))
+    out.append(flag(markerBytes.contains { contains(lowerValue, $0) }))
+    out.append(flag(hashPrefixBytes.contains { lowerValue.starts(with: $0) }))
     out.append(Double(longestRun(value)) / denominator)
     out.append(flag(count >= 3 && contains(lowerName, lowerValue)))
     out.append(flag(lowerName.count >= 3 && contains(lowerValue, lowerName)))
@@ -208,8 +218,8 @@ public enum CandidateFeatures {
   private static func appendName(_ name: [UInt8], _ lowerName: [UInt8], to out: inout [Double]) {
     out.append(Double(name.count))
     out.append(flag(name.isEmpty))
-    for word in words { out.append(flag(contains(lowerName, word))) }
-    out.append(Double(notValueWords.count { contains(lowerName, $0) }))
+    for word in wordBytes { out.append(flag(contains(lowerName, word))) }
+    out.append(Double(notValueBytes.count { contains(lowerName, $0) }))
     out.append(flag(!name.contains(where: isLower) && name.contains(where: isUpper)))
   }
 
@@ -242,7 +252,7 @@ public enum CandidateFeatures {
     for name in extensionGroups.map(\.0) + ["other"] { out.append(flag(group == name)) }
     for top in topExtensions { out.append(flag(ext == top)) }
     let directories = path.lastIndex(of: 0x2F).map { Array(path[..<$0]) } ?? path
-    for (_, words) in pathWords { out.append(flag(words.contains { contains(directories, $0) })) }
+    for words in pathWordBytes { out.append(flag(words.contains { contains(directories, $0) })) }
   }
 
   private static func appendRule(_ input: CandidateInput, to out: inout [Double]) {
