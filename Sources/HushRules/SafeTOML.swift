@@ -58,6 +58,9 @@ private struct Precheck {
   var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
   mutating func run() -> TOMLSyntaxError? {
+    // toml++ skips a leading byte order mark: so does this, or `\u{FEFF}[.a]` would pass here
+    // and assert there (found by `make fuzz`).
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     var atLineStart = true
     while let byte = current {
       if stack.isEmpty {
@@ -151,10 +154,27 @@ private struct Precheck {
       skipString()
     default:
       markValue()
+      let start = index
       let terminators: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A, 44, 93, 125, 35]  // , ] } #
       repeat { index += 1 } while current.map { !terminators.contains($0) } ?? false
+      if isDateTimeWithoutHour(bytes[start..<index]) {
+        return error("a date-time needs a 2-digit hour after its 'T'")
+      }
     }
     return nil
+  }
+
+  /// `1979-05-27T` followed by anything but a digit: toml++ takes it for a date-time and
+  /// asserts that the hour's first digit is there (found by fuzzing).
+  func isDateTimeWithoutHour(_ token: ArraySlice<UInt8>) -> Bool {
+    let shape = Array(token.prefix(12))
+    guard shape.count >= 11 else { return false }
+    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+    let dateDigits = [0, 1, 2, 3, 5, 6, 8, 9]
+    guard dateDigits.allSatisfy({ isDigit(shape[$0]) }), shape[4] == UInt8(ascii: "-"),
+      shape[7] == UInt8(ascii: "-"), shape[10] == UInt8(ascii: "T") || shape[10] == UInt8(ascii: "t")
+    else { return false }
+    return shape.count == 11 || !isDigit(shape[11])
   }
 
   /// The enclosing array (if any) has its value: a comma or `]` comes next.

@@ -11,7 +11,7 @@ struct Hush: ParsableCommand {
     version: HushVersion.current,
     subcommands: [
       Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self,
-      BaselineSubcommand.self, ConfigCommand.self, Rules.self,
+      BaselineSubcommand.self, ConfigCommand.self, Rules.self, AgentHook.self, MCP.self,
     ],
     defaultSubcommand: Scan.self
   )
@@ -29,7 +29,12 @@ struct Hush: ParsableCommand {
       if arguments.first == "help", let topic = arguments.dropFirst().first,
         !configuration.subcommands.contains(where: { $0._commandName == topic })
       {
-        throw ValidationError("unknown command '\(topic)' (hush --help lists them)")
+        let hint = Suggestion.closest(to: topic, among: commandNames).map { ": did you mean '\($0)'?" }
+        throw ValidationError("unknown command '\(topic)'\(hint ?? " (hush --help lists them)")")
+      }
+      // `hush histroy` would otherwise scan a path named "histroy" (scan is the default).
+      if let first = arguments.first, let message = Suggestion.unknownCommand(first, commands: commandNames) {
+        throw ValidationError(message)
       }
       var command = try parseCommand(arguments)
       try command.run()
@@ -44,10 +49,25 @@ struct Hush: ParsableCommand {
       Console.error(fullMessage(for: ValidationError(error.description)))
       Foundation.exit(2)
     } catch {
-      // Usage errors: ArgumentParser's message with the usage line.
+      // Usage errors: ArgumentParser's message with the usage line, and the option meant.
       Console.error(fullMessage(for: error))
+      if let hint = optionHint(for: error) { Console.error(hint) }
       Foundation.exit(2)
     }
+  }
+
+  static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+
+  /// "did you mean '--format'?" for an option the command does not have.
+  private static func optionHint(for error: Error) -> String? {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    var command: ParsableCommand.Type = Hush.self
+    for argument in arguments {
+      guard let sub = command.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+      command = sub
+    }
+    if command == Hush.self { command = Scan.self }
+    return Suggestion.option(in: message(for: error), help: helpMessage(for: command))
   }
 
   /// The hooks start Hush on every commit and push, and ArgumentParser's walk over the whole

@@ -148,9 +148,13 @@ struct Audit: ParsableCommand {
       Checks the work tree against a catalog of sensitive files (.env, private keys, key \
       stores, cloud and registry credentials, Terraform state; more in .hush.toml [audit] \
       sensitive): tracked ones (with the git rm --cached fix), ones git would add, ones \
-      ignored only by your personal excludes, and .gitignore lines that are missing. Agent \
-      configs (mcp.json and the like) with literal tokens are findings. --fix appends the \
-      missing lines to .gitignore. Exit 1 when something needs fixing.
+      ignored only by your personal excludes, and .gitignore lines that are missing. AI-agent \
+      configs (.mcp.json, .cursor/mcp.json, .claude/settings.json, .codex/config.toml, \
+      .continue/*.yaml, opencode.json and more, each in its own syntax) with literal tokens \
+      are findings, and must be ignored; local-only ones (.kiro/settings/mcp.json, \
+      .claude/settings.local.json) always. --fix appends the missing lines to .gitignore. \
+      --agents checks the user-level agent configs under $HOME instead, each token with its \
+      fix. Exit 1 when something needs fixing.
       """)
 
   @Argument(help: "A directory inside the repository (default: the current one).")
@@ -159,13 +163,17 @@ struct Audit: ParsableCommand {
   @Flag(help: "Append the missing lines to .gitignore (atomically, keeping its content).")
   var fix = false
 
+  @Flag(help: "Audit the user-level AI-agent configs under $HOME (Claude Code, Cursor, Codex, …) instead.")
+  var agents = false
+
   @OptionGroup var report: ReportArguments
 
   @Option(help: ArgumentHelp("Config file (default: .hush.toml at the repository root).", valueName: "file"))
   var config: String?
 
   func run() throws {
-    let command = AuditCommand(path: path, fix: fix, report: report.settings, input: ScannerSetup(config: config))
+    let command = AuditCommand(
+      path: path, fix: fix, report: report.settings, input: ScannerSetup(config: config), agents: agents)
     try finish(command.run())
   }
 }

@@ -23,7 +23,15 @@ struct Install: ParsableCommand {
   @Flag(help: "Install into the hooks directory even when a hook manager owns it.")
   var force = false
 
-  func run() throws { try finish(InstallCommand(prePush: prePush, dryRun: dryRun, force: force).run()) }
+  @Option(
+    help: ArgumentHelp(
+      "Install an AI agent's own hooks instead: claude (.claude/settings.json), cursor (.cursor/hooks.json) or kiro (.kiro/hooks/).",
+      valueName: "name"))
+  var agent: String?
+
+  func run() throws {
+    try finish(InstallCommand(prePush: prePush, dryRun: dryRun, force: force, agent: agent).run())
+  }
 }
 
 struct Uninstall: ParsableCommand {
@@ -31,7 +39,33 @@ struct Uninstall: ParsableCommand {
     commandName: "uninstall",
     abstract: "Remove Hush's hooks and put back the hooks that were there before.")
 
-  func run() throws { try finish(UninstallCommand().run()) }
+  @Option(
+    help: ArgumentHelp(
+      "Remove what install --agent added to that agent's settings (byte for byte when unchanged since).",
+      valueName: "name"))
+  var agent: String?
+
+  func run() throws { try finish(UninstallCommand(agent: agent).run()) }
+}
+
+struct AgentHook: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "agent-hook",
+    abstract: "Run by an AI agent's hook: check a file write, a commit or push, or a prompt (JSON on stdin).",
+    discussion: """
+      Reads the agent's documented hook input on stdin. A file about to be written is scanned \
+      as that file (files git ignores, such as .env, are where secrets belong); a shell \
+      command that runs git commit or git push is checked as the pre-commit and pre-push \
+      hooks would; a prompt is scanned before it is sent. Answers as the agent expects: \
+      claude exits 2 with the reason on stderr, cursor prints its JSON decision, kiro exits 1 \
+      with the reason on stderr. The secret is never printed. hush install --agent NAME \
+      wires it.
+      """)
+
+  @Argument(help: ArgumentHelp("The agent: claude, cursor or kiro.", valueName: "name"))
+  var agent: String
+
+  func run() throws { try finish(AgentHookCommand(agent: agent).run()) }
 }
 
 struct Doctor: ParsableCommand {
@@ -105,4 +139,17 @@ struct Rules: ParsableCommand {
 
     func run() throws { try finish(RulesCheckCommand(files: files).run()) }
   }
+}
+
+struct MCP: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mcp",
+    abstract: "Serve Hush's scanner to AI agents over MCP (stdio): scan_text, scan_file, scan_staged, audit.",
+    discussion: """
+      A local Model Context Protocol server on stdin/stdout (JSON-RPC, one message a line), \
+      for any MCP-capable agent: add {"command": "hush", "args": ["mcp"]} to its MCP \
+      servers. Tool results name the rule, file, line and fix; the secret is always redacted.
+      """)
+
+  func run() throws { try finish(MCPCommand().run()) }
 }

@@ -3,7 +3,10 @@ import Testing
 
 /// `hush audit` on repositories with sensitive files in every state.
 @Suite struct AuditTests {
-  static let required = [".env", ".env.*", "id_rsa", "id_ed25519", "*.p12", "*.pfx", "*.tfstate", "*.tfstate.*"]
+  static let required = [
+    ".env", ".env.*", "id_rsa", "id_ed25519", "*.p12", "*.pfx", "*.tfstate", "*.tfstate.*",
+    ".claude/settings.local.json", ".kiro/settings/mcp.json",
+  ]
 
   static func gitignore(_ box: Sandbox) throws -> String {
     try String(contentsOf: box.url.appendingPathComponent(".gitignore"), encoding: .utf8)

@@ -81,7 +81,7 @@ import Testing
       #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
       #expect((result["message"] as? [String: Any])?["text"] is String)
       let fingerprints = try #require(result["partialFingerprints"] as? [String: String])
-      #expect(fingerprints["hushSecret/v1"]?.count == 64)
+      #expect(fingerprints["hushSecretAtPath/v2"]?.count == 64)
       let location = try #require(
         (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
       let artifact = try #require(location["artifactLocation"] as? [String: Any])

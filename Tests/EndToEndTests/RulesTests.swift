@@ -36,6 +36,28 @@ import Testing
     #expect(!bad.stderr.contains(token), "diagnostics name examples by number, never print them")
   }
 
+  /// A rule whose keywords miss a spelling its regex accepts is a problem, named with the
+  /// rule's file:line and the literal that holds no keyword, in a rule file or a `.hush.toml`.
+  @Test func keywordsThatDoNotCoverTheRegexAreAProblem() throws {
+    let box = try Sandbox()
+    let token = Fake(seed: 18).random(32, from: Array("0123456789abcdef"))
+    let rule = Self.ruleFile(id: "acme-deploy", example: "ACME_DEPLOY=" + token, counterExample: "ACME_DEPLOY=x")
+      .replacingOccurrences(of: #"\b(acmedeploy_[0-9a-f]{32})\b"#, with: #"acme[_.-]?deploy=([0-9a-f]{32})\b"#)
+      .replacingOccurrences(of: #"["acmedeploy_"]"#, with: #"["acme_deploy", "acmedeploy"]"#)
+    try box.write("rules.toml", rule)
+    let run = try hush(["rules", "check", "rules.toml"], in: box.url)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(
+      run.stderr.contains(
+        "rules.toml:1: acme-deploy: the keywords do not cover the regex, a match may start with one of 'acme-deploy=', 'acme.deploy=': no keyword is in them"
+      ), "\(run.stderr)")
+    try box.write(".hush.toml", "# team rules\n\n" + rule)
+    let config = try hush(["config", "check", ".hush.toml"], in: box.url)
+    #expect(config.status == 1, "\(config.stderr)")
+    #expect(
+      config.stderr.contains(".hush.toml:3: acme-deploy: the keywords do not cover the regex"), "\(config.stderr)")
+  }
+
   @Test func anIDOfTheBuiltInCatalogIsRefused() throws {
     let box = try Sandbox()
     try box.write("clash.toml", Self.ruleFile(id: "stripe-secret-key", example: "x", counterExample: "y"))

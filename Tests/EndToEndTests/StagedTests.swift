@@ -154,7 +154,7 @@ import Testing
     #expect(
       found == [
         ".env:dotenv-file", "certs/client.p12:keystore-file", "config/master.key:rails-master-key-file",
-        "mcp.json:mcp-config-literal-secret",
+        "mcp.json:agent-config-literal-secret",
       ])
   }
 

@@ -41,9 +41,16 @@ public struct BaselineCommand: Sendable {
 enum BaselineFile {
   /// `.hush-baseline.json` at the root of the work tree holding `path`.
   static func defaultPath(near path: String) -> String? {
-    let directory = FileKind(path) == .directory ? path : PathName.parent(of: path)
+    let directory = ScanCommand.directory(of: path)
     guard let tree = Git(directory: directory.isEmpty ? "." : directory).workTree() else { return nil }
     return PathName.join(tree.root, Baseline.defaultName)
+  }
+
+  /// `.gitleaksignore` beside the default baseline (`defaultPath`), at the work tree's root.
+  static func gitleaksIgnore(besideBaseline base: String) -> GitleaksIgnore? {
+    let file = PathName.join(PathName.parent(of: base), GitleaksIgnore.fileName)
+    guard let data = FileManager.default.contents(atPath: file) else { return nil }
+    return GitleaksIgnore(text: String(decoding: data, as: UTF8.self), file: GitleaksIgnore.fileName)
   }
 
   /// Adds `<baseline> merge=union` to the work tree's `.gitattributes` when missing.

@@ -40,6 +40,8 @@ public enum ExitStatus: Int32, Sendable {
   case clean = 0
   /// Findings, or something that needs the user (a hook not installed, an audit problem).
   case findings = 1
+  /// An agent hook's "stop": Claude Code reads exit status 2 as a block, and shows stderr.
+  case block = 2
 }
 
 /// A combination of arguments that cannot work, said the way the argument parser says it.

@@ -5,16 +5,24 @@ public struct InstallCommand: Sendable {
   var prePush: Bool
   var dryRun: Bool
   var force: Bool
+  var agent: String?
 
-  /// The command with its flags.
-  public init(prePush: Bool, dryRun: Bool, force: Bool) {
+  /// The command with its flags; `agent` installs that agent's hooks instead of git's.
+  public init(prePush: Bool, dryRun: Bool, force: Bool, agent: String? = nil) {
     self.prePush = prePush
     self.dryRun = dryRun
     self.force = force
+    self.agent = agent
   }
 
   /// Installs (or shows the diff) and says whether something stood in the way.
   public func run() throws -> ExitStatus {
+    if let agent {
+      if dryRun || prePush { throw UsageError("--agent takes neither --dry-run nor --pre-push") }
+      let installer = try AgentHookInstaller(repository: ".", hushPath: Platform.executablePath)
+      for line in try installer.install(try AgentHooks.kind(agent)) { Console.error("hush: \(line)") }
+      return .clean
+    }
     let kinds: [HookKind] = prePush ? [.preCommit, .prePush] : [.preCommit]
     let installer = try HookInstaller(repository: ".", hushPath: Platform.executablePath)
     let managers = installer.managers(for: kinds)
@@ -37,11 +45,18 @@ public struct InstallCommand: Sendable {
 
 /// `hush uninstall`: removes Hush's hooks and puts back what was there.
 public struct UninstallCommand: Sendable {
-  /// The command (it takes no options).
-  public init() {}
+  var agent: String?
+
+  /// The command; `agent` removes that agent's hooks instead of git's.
+  public init(agent: String? = nil) { self.agent = agent }
 
   /// Uninstalls every kind of hook Hush installs.
   public func run() throws -> ExitStatus {
+    if let agent {
+      let installer = try AgentHookInstaller(repository: ".", hushPath: Platform.executablePath)
+      for line in try installer.uninstall(try AgentHooks.kind(agent)) { Console.error("hush: \(line)") }
+      return .clean
+    }
     let installer = try HookInstaller(repository: ".", hushPath: Platform.executablePath)
     let plan = try installer.uninstall(HookKind.allCases)
     let lines = HookReport.lines(plan)
@@ -68,5 +83,15 @@ public struct DoctorCommand: Sendable {
     if checks.contains(where: { !$0.isOK }) { return .findings }
     Console.error("hush: the pre-commit hook blocks secrets here")
     return .clean
+  }
+}
+
+/// The agents `--agent` names.
+enum AgentHooks {
+  static func kind(_ name: String) throws -> AgentKind {
+    guard let kind = AgentKind(rawValue: name) else {
+      throw UsageError("unknown agent '\(name)': one of \(AgentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return kind
   }
 }

@@ -22,11 +22,13 @@ public struct ScanCommand: Sendable {
     }
     var scanner = try input.scanner(near: paths.first ?? ".", localSecrets: true)
     scanner.explains = report.explain
+    var report = self.report
+    report.repository = Self.directory(of: paths.first ?? ".")
     if paths == ["-"] {
       let result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
       return try ScanOutput.emit(result, report)
     }
-    let stream = streamer()
+    let stream = streamer(report)
     // Directories that could not be listed (unreadable, a path too long) are named and
     // counted like unreadable files: an input not scanned is never silent.
     var unlisted: [String] = []
@@ -39,10 +41,18 @@ public struct ScanCommand: Sendable {
 
   /// JSON Lines to stdout stream each file's reported findings as it is scanned; a report
   /// written to a file is written whole, at the end.
-  private func streamer() -> (@Sendable ([Finding]) -> Void)? {
+  private func streamer(_ report: ReportSettings) -> (@Sendable ([Finding]) -> Void)? {
     guard report.format == .jsonl, report.output == nil else { return nil }
     let options = report.options
     return { findings in Console.output(JSONReport.lines(findings, options: options)) }
+  }
+}
+
+extension ScanCommand {
+  /// The directory git runs in for `path`: itself, or the folder holding the file.
+  static func directory(of path: String) -> String {
+    if path == "-" { return "." }
+    return FileKind(path) == .directory ? path : PathName.parent(of: path)
   }
 }
 

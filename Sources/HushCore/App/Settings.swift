@@ -9,6 +9,8 @@ public struct ReportSettings: Sendable {
   var quiet = false
   var verbose = false
   var explain = false
+  /// Where the repository whose first commit keys the reports' fingerprints is found.
+  var repository = "."
 
   /// The settings of a command given no reporting option.
   public init() {}
@@ -34,7 +36,14 @@ public struct ReportSettings: Sendable {
     }
   }
 
-  var options: ReportOptions { ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor) }
+  var options: ReportOptions {
+    var options = ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor)
+    // Text shows no fingerprint: the hook's fast path starts no git process for one.
+    if format != .text {
+      options.fingerprinter = Fingerprinter(repositoryRoot: Git(directory: repository).firstRootCommit())
+    }
+    return options
+  }
 
   /// Writes the report to `--output` (atomically) or stdout.
   func write(_ text: String) throws {
@@ -71,7 +80,7 @@ public struct ScannerSetup: Sendable {
     self.minConfidence = minConfidence
   }
 
-  /// The baseline in `file` (from `baselineFile(near:)`), ready to filter with.
+  /// The baseline in `file` (from `baselineFile(default:)`), ready to filter with.
   func loadBaseline(_ file: String) throws -> Baseline {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw InputError.unreadable(file, reason: "no such baseline file")
@@ -81,10 +90,10 @@ public struct ScannerSetup: Sendable {
     return baseline
   }
 
-  /// The baseline file in use, if any: `--baseline`, or the repository's default file when
-  /// it exists.
-  func baselineFile(near path: String) -> String? {
-    let file = baseline ?? BaselineFile.defaultPath(near: path)
+  /// The baseline file in use, if any: `--baseline`, or the repository's default file
+  /// (`BaselineFile.defaultPath`, nil outside a work tree) when it exists.
+  private func baselineFile(default defaultPath: String?) -> String? {
+    let file = baseline ?? defaultPath
     guard let file, baseline != nil || FileManager.default.fileExists(atPath: file) else { return nil }
     return file
   }
@@ -106,8 +115,12 @@ public struct ScannerSetup: Sendable {
     var scanner = Scanner(
       detector: Detector(catalog: catalog, options: options), config: configuration, maxFileSize: maxSize)
     scanner.filters.allowlists = try Allowlists(config: configuration)
-    let baselineFile = baselineFile(near: path)
+    let defaultBaseline = BaselineFile.defaultPath(near: path)
+    let baselineFile = baselineFile(default: defaultBaseline)
     if baselined, let baselineFile { scanner.filters.baseline = try loadBaseline(baselineFile) }
+    if baselined, let defaultBaseline {
+      scanner.filters.gitleaksIgnore = BaselineFile.gitleaksIgnore(besideBaseline: defaultBaseline)
+    }
     scanner.ownFiles = OwnFiles([configuration.file, baselineFile].compactMap { $0 }.filter { !$0.isEmpty })
     if localSecrets { scanner.localSecrets = LocalSecretFiles.load(near: path) }
     return scanner

@@ -32,12 +32,17 @@ public struct AuditResult: Sendable {
 public struct GitignoreAudit: Sendable {
   let root: String
   let patterns: [SensitivePattern]
+  let agentConfigs: [String]
+  /// The rules, run over agent configs too (a provider token in `args` needs no key name).
+  let detector: Detector?
   private var git: Git { Git(directory: root) }
 
-  init(directory: String, config: HushConfig) throws(GitError) {
+  init(directory: String, config: HushConfig, detector: Detector? = nil) throws(GitError) {
     guard let tree = Git(directory: directory).workTree() else { throw .notARepository(directory) }
     root = tree.root
     patterns = SensitiveFiles.catalog(extra: config.auditPatterns).filter(\.mustBeIgnored)
+    agentConfigs = config.agentConfigs
+    self.detector = detector
   }
 
   func run(fix: Bool) throws -> AuditResult {
@@ -64,6 +69,13 @@ public struct GitignoreAudit: Sendable {
     }
     result.missingLines = patterns.filter { $0.isRequired && !Self.isShared(sources[$0.probe] ?? nil) }.map(\.line)
     result.findings = agentConfigFindings(tracked + untracked)
+    // An agent config that holds a literal secret must not be shared, whatever its kind.
+    let trackedSet = Set(tracked)
+    for path in Set(result.findings.map(\.path)).sorted() where !result.problems.contains(where: { $0.path == path }) {
+      let pattern = Self.exactPattern(path, agent: AgentConfigs.file(for: path, extra: agentConfigs)?.agent)
+      result.problems.append(
+        .init(kind: trackedSet.contains(path) ? .tracked : .notIgnored, path: path, pattern: pattern, source: nil))
+    }
     if fix { result.addedLines = try appendToGitignore(linesToAdd(result)) }
     return result
   }
@@ -104,16 +116,29 @@ public struct GitignoreAudit: Sendable {
     return source == ".gitignore" || source.hasSuffix("/.gitignore")
   }
 
+  /// The `.gitignore` line for one file (`/path`, anchored to the root).
+  static func exactPattern(_ path: String, agent: String?) -> SensitivePattern {
+    SensitivePattern(
+      line: "/" + path, probe: path, description: "\(agent ?? "agent") config holding a literal secret",
+      isRequired: false, kind: .agentConfig(mustBeIgnored: true), globs: [path])
+  }
+
   private func agentConfigFindings(_ paths: [String]) -> [Finding] {
-    paths.filter(AgentConfig.applies).flatMap { path -> [Finding] in
-      guard let data = FileManager.default.contents(atPath: PathName.join(root, path)) else { return [] }
-      return [UInt8](data).withUnsafeBufferPointer { AgentConfig.literalSecrets(in: $0, path: path) }
+    paths.flatMap { path -> [Finding] in
+      guard let file = AgentConfigs.file(for: path, extra: agentConfigs),
+        let data = FileManager.default.contents(atPath: PathName.join(root, path))
+      else { return [] }
+      return [UInt8](data).withUnsafeBufferPointer { bytes in
+        AgentConfig.findings(in: bytes, path: path, file: file, detector: detector)
+      }
     }
   }
 
   private func linesToAdd(_ result: AuditResult) -> [String] {
-    let needed = Set(result.missingLines + result.problems.filter { $0.kind != .tracked }.map(\.pattern.line))
+    let problemLines = result.problems.filter { $0.kind != .tracked }.map(\.pattern.line)
+    let needed = Set(result.missingLines + problemLines)
     var lines = patterns.map(\.line).filter(needed.contains)
+    for line in problemLines where !lines.contains(line) { lines.append(line) }
     if let envLines = lines.firstIndex(of: ".env.*") {
       // Templates stay committable.
       lines.insert(contentsOf: ["!.env.example", "!.env.sample", "!.env.template"], at: envLines + 1)

@@ -46,7 +46,7 @@ struct ConfigParser {
     config.disabledLine = line(ofKey: "disable")
     config.disabledRules = try strings(table["disable"], key: "disable", line: config.disabledLine)
     if let allowlist = table["allowlist"] {
-      let section = lines.line(ofSection: "allowlist")
+      let section = sectionLine("allowlist")
       guard let allowTable = allowlist.table else { throw wrongType("allowlist", "a table ([allowlist])", section) }
       config.allowlist = try allowlistSpec(allowTable, name: "allowlist", after: section)
     }
@@ -54,13 +54,16 @@ struct ConfigParser {
     config.addedRules = try RuleCatalog.rules(in: table, file: file, lines: lines, requireExamples: false)
     for rule in config.addedRules { try compile(rule.regex, key: "rule.regex", line: ruleLine(rule)) }
     if let audit = table["audit"] {
-      let section = lines.line(ofSection: "audit")
+      let section = sectionLine("audit")
       guard let auditTable = audit.table else { throw wrongType("audit", "a table ([audit])", section) }
-      for key in auditTable.keys.sorted() where key != "sensitive" {
+      for key in auditTable.keys.sorted() where key != "sensitive" && key != "agent-configs" {
         throw ConfigError.unknownKey("audit.\(key)", file: file, line: lines.line(ofKey: key, after: section))
       }
       config.auditPatterns = try strings(
         auditTable["sensitive"], key: "audit.sensitive", line: lines.line(ofKey: "sensitive", after: section))
+      config.agentConfigs = try strings(
+        auditTable["agent-configs"], key: "audit.agent-configs",
+        line: lines.line(ofKey: "agent-configs", after: section))
     }
     return config
   }
@@ -80,7 +83,7 @@ struct ConfigParser {
     guard let table = value.table else { throw wrongType("rules", "tables such as [rules.stripe-secret-key]", section) }
     var overrides: [String: RuleOverride] = [:]
     for id in table.keys.sorted() {
-      let header = lines.line(ofSection: "rules.\(id)")
+      let header = sectionLine("rules.\(id)", key: id, after: lines.line(ofSection: "rules"))
       guard let ruleTable = table[id]?.table else { throw wrongType("rules.\(id)", "a table", header) }
       var override = RuleOverride()
       override.line = header
@@ -138,6 +141,14 @@ struct ConfigParser {
     } catch {
       throw .invalidValue(key, reason: "invalid regex: \(error)", file: file, line: line)
     }
+  }
+
+  /// The line of `[name]`, or of `key =` (after line `start`) when the table is written
+  /// inline (`allowlist = 5` is reported where it is, not at line 0), or 1 when neither is
+  /// found (a dotted key such as `audit.x = 1`).
+  private func sectionLine(_ name: String, key: String? = nil, after start: Int = 0) -> Int {
+    let header = lines.line(ofSection: name)
+    return header > 0 ? header : lines.line(ofKey: key ?? name, after: start)
   }
 
   private func ruleLine(_ rule: Rule) -> Int { Int(rule.location.split(separator: ":").last ?? "") ?? 0 }

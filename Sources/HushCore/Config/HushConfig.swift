@@ -67,6 +67,8 @@ public struct HushConfig: Sendable, Equatable {
   public var addedRules: [Rule] = []
   /// More `.gitignore` lines `hush audit` requires (`[audit] sensitive = [...]`).
   public var auditPatterns: [String] = []
+  /// More agent config globs, read in the syntax their name implies (`[audit] agent-configs`).
+  public var agentConfigs: [String] = []
 
   init(allowlistedPaths: [String] = [], auditPatterns: [String] = []) {
     allowlist.paths = allowlistedPaths
@@ -107,7 +109,8 @@ public struct HushConfig: Sendable, Equatable {
     return RuleCatalog(rules: rules)
   }
 
-  static func parse(_ text: String, file: String) throws -> HushConfig {
+  /// Parses the text of a `.hush.toml`; errors start with `file:line:`.
+  public static func parse(_ text: String, file: String) throws -> HushConfig {
     try ConfigParser(text: text, file: file).config()
   }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The config and the baseline a scan uses: never scanned themselves (a baseline is full of
 /// keyed hashes and must never report itself). Only these two files are exempt: another
 /// `.hush.toml` or `.hush-baseline.json` (in a subdirectory, a vendored project, a fixture)

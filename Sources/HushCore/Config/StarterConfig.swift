@@ -48,6 +48,9 @@ public enum StarterConfig {
     [audit]
     # More .gitignore lines `hush audit` requires.
     sensitive = []
+    # More AI-agent config files (globs), checked for literal tokens in the syntax their name
+    # implies (.json/.jsonc, .toml, .yaml): e.g. ["tools/agents/*.json"].
+    agent-configs = []
 
     """#
 }

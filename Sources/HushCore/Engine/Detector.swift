@@ -1,5 +1,3 @@
-import Glibc
-
 /// How the detector runs; the defaults are what users get, the rest exists for tests.
 public struct DetectorOptions: Sendable {
   /// JIT-compile regexes (the interpreter gives the same answers, slower).

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Shannon entropy of a candidate secret, judged against the alphabet it is written in.
 ///
 /// A random hex string cannot reach the bits per character of a random base64 string, and a

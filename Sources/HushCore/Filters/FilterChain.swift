@@ -4,7 +4,8 @@
 ///    tools people migrate from);
 /// 2. the config's allowlists: the global one, then the rule's own;
 /// 3. in a staged scan, whether the finding touches a line the commit adds;
-/// 4. the baseline, once a finding's path is final (after attribution, in history).
+/// 4. once a finding's path is final (after attribution, in history): a `.gitleaksignore`
+///    entry, then the baseline.
 ///
 /// Steps 1–3 see the scanned bytes (`filter(_:in:addedLines:scratch:)`); step 4 sees whole
 /// results (`baselineDrops(_:)`). Every drop carries its `DropReason`.
@@ -13,6 +14,8 @@ public struct FilterChain: Sendable {
   public var allowlists: Allowlists?
   /// Findings already known, reported no more.
   public var baseline: Baseline?
+  /// gitleaks' ignore file, for teams that come from gitleaks.
+  public var gitleaksIgnore: GitleaksIgnore?
 
   /// A chain with these filters; without any, only inline markers apply.
   public init(allowlists: Allowlists? = nil, baseline: Baseline? = nil) {
@@ -45,14 +48,24 @@ public struct FilterChain: Sendable {
     return nil
   }
 
-  /// Step 4: `findings` split into those the baseline does not know (reported) and those it
-  /// does; all are kept without a baseline.
-  public func applyBaseline(to findings: [Finding]) -> (kept: [Finding], known: [Finding]) {
-    guard let baseline else { return (findings, []) }
-    let kept = baseline.newFindings(findings)
-    guard kept.count < findings.count else { return (kept, []) }
+  /// Step 4: `findings` split into those reported and those the ignore file or the baseline
+  /// knows, each with its reason.
+  public func applyBaseline(to findings: [Finding]) -> (kept: [Finding], known: [(Finding, DropReason)]) {
+    var candidates = findings
+    var known: [(Finding, DropReason)] = []
+    if let gitleaksIgnore {
+      candidates = findings.filter { finding in
+        guard gitleaksIgnore.allows(finding) else { return true }
+        known.append((finding, .ignoreFile(gitleaksIgnore.file)))
+        return false
+      }
+    }
+    guard let baseline else { return (candidates, known) }
+    let kept = baseline.newFindings(candidates)
+    guard kept.count < candidates.count else { return (kept, known) }
     let keptPlaces = Set(kept.map(Self.place))
-    return (kept, findings.filter { !keptPlaces.contains(Self.place($0)) })
+    known += candidates.filter { !keptPlaces.contains(Self.place($0)) }.map { ($0, .baselined) }
+    return (kept, known)
   }
 
   private static func place(_ finding: Finding) -> String {

@@ -3,15 +3,24 @@ public enum InlineIgnore {
   /// `hush:allow`, and the markers of tools people migrate from.
   public static let markers: [[UInt8]] = [
     "hush:allow", "gitleaks:allow", "betterleaks:allow", "pragma: allowlist secret", "trufflehog:ignore",
-    "kingfisher:ignore",
+    "kingfisher:ignore", "ggignore",
   ].map { Array($0.utf8) }
 
   private static let hushMarker = Array("hush:allow".utf8)
 
-  /// Whether the line of `secret` allows `rule`. The marker belongs on the secret's line;
-  /// on a minified megabyte-long line, only near it.
+  /// detect-secrets' marker for the line below it (for lines that cannot hold a comment).
+  public static let nextLineMarker = Array("pragma: allowlist nextline secret".utf8)
+
+  /// Whether the line of `secret` allows `rule`. The marker belongs on the secret's line (on
+  /// a minified megabyte-long line, only near it), or, detect-secrets' `nextline` marker, on
+  /// the line above.
   static func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, around secret: Range<Int>, rule: String) -> Bool {
-    isAllowed(bytes, in: LineIndex.lines(around: secret, in: bytes, limit: Detector.lookBehind), rule: rule)
+    let line = LineIndex.lines(around: secret, in: bytes, limit: Detector.lookBehind)
+    if isAllowed(bytes, in: line, rule: rule) { return true }
+    guard line.lowerBound > 0 else { return false }
+    let above = LineIndex.lines(
+      around: (line.lowerBound - 1)..<(line.lowerBound - 1), in: bytes, limit: Detector.lookBehind)
+    return ByteSearch.contains(bytes[above], nextLineMarker)
   }
 
   /// Whether `bytes[range]` holds a marker that allows `rule`: `hush:allow` alone allows

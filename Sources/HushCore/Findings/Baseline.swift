@@ -149,7 +149,8 @@ public struct Baseline: Sendable, Equatable {
       + lines.joined() + "    null\n  ]\n}\n"
   }
 
-  static func parse(_ data: Data, file: String) throws(BaselineError) -> Baseline {
+  /// Reads a baseline file; errors start with `file:line:`.
+  public static func parse(_ data: Data, file: String) throws(BaselineError) -> Baseline {
     let text = String(decoding: data, as: UTF8.self)
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       if let marker = conflictMarkerLine(in: text) {

@@ -23,6 +23,8 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
   case allowlisted(String)
   case notAddedLine
   case baselined
+  /// An entry of another tool's ignore file (`.gitleaksignore`), named.
+  case ignoreFile(String)
 
   // Whole files.
   case binary
@@ -62,6 +64,7 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
     case .allowlisted(let entry): "allowed by \(entry)"
     case .notAddedLine: "on a line this commit does not add"
     case .baselined: "in the baseline"
+    case .ignoreFile(let file): "listed in \(Printable.text(file))"
     case .binary: "binary (a NUL byte in its first 8 KiB)"
     case .tooLarge: "larger than the maximum file size"
     case .allowlistedPath: "allowlisted path ([allowlist] paths)"

@@ -134,7 +134,7 @@ public final class CatFileReader {
       start += buffered
       var filled = buffered
       while filled < count {
-        let got = Glibc.read(child.stdout, destination + filled, count - filled)
+        let got = systemRead(child.stdout, destination + filled, count - filled)
         if got < 0 && errno == EINTR { continue }
         if got <= 0 { break }
         filled += got
@@ -175,7 +175,7 @@ public final class CatFileReader {
       capacity *= 2
     }
     while true {
-      let got = Glibc.read(child.stdout, storage + end, capacity - end)
+      let got = systemRead(child.stdout, storage + end, capacity - end)
       if got < 0 && errno == EINTR { continue }
       if got < 0 { throw .failed(command: "cat-file --batch", status: -1, message: Posix.lastError) }
       end += got

@@ -10,17 +10,6 @@ struct ChildProcess: Sendable {
   let stdout: Int32
   let stderr: Int32
 
-  /// git log and cat-file stream gigabytes through stdout: with Linux's default 64 KiB pipe,
-  /// the reader and git wake each other for every 64 KiB, and those context switches were a
-  /// sixth of `hush history`'s samples under perf. 1 MiB is the unprivileged maximum
-  /// (fs.pipe-max-size); where it is refused, the default pipe works as before.
-  private static func enlargePipe(_ fd: Int32) {
-    #if os(Linux)
-      let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ, which Glibc's module does not export
-      _ = fcntl(fd, setPipeSize, 1 << 20)
-    #endif
-  }
-
   static func spawn(
     _ program: String, arguments: [String], environment: [String], feedsStandardInput: Bool = false
   ) throws(GitError) -> ChildProcess {
@@ -34,8 +23,9 @@ struct ChildProcess: Sendable {
     }
     // Our ends must not leak into other children (a second git would keep a pipe open).
     for fd in [outPipe[0], errPipe[0], inPipe[1]] where fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    enlargePipe(outPipe[0])
-    var actions = posix_spawn_file_actions_t()
+    // git log and cat-file stream gigabytes through stdout.
+    Platform.enlargePipe(outPipe[0])
+    var actions = Platform.spawnFileActions()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     if feedsStandardInput {

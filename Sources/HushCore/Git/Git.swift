@@ -101,6 +101,15 @@ public struct Git: Sendable {
     return tree
   }
 
+  /// The first root commit of HEAD's first-parent chain: the one commit id that stays the
+  /// same for a repository as long as its history is not rewritten. Nil without a commit.
+  public func firstRootCommit() -> String? {
+    guard let result = try? run(["rev-list", "--first-parent", "--max-parents=0", "HEAD"]), result.status == 0
+    else { return nil }
+    let ids = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
+    return ids.last.map(String.init)
+  }
+
   /// Runs `git <arguments>` in the directory, feeding `input` on stdin. A non-zero exit is
   /// returned, not thrown: for several git commands it is an answer.
   func run(_ arguments: [String], input: [UInt8]? = nil) throws(GitError)

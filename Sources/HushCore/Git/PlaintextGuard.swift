@@ -1,5 +1,3 @@
-import Glibc
-
 /// Where a file of plaintext secrets (the purge file) may be written.
 public enum PlaintextGuard {
   /// Throws when `path` would land inside a work tree: the one that holds `directory`, or

@@ -35,7 +35,8 @@ public enum StagedDiff {
     "--dst-prefix=b/", "--diff-filter=ACMRT", "--ignore-submodules=all",
   ]
 
-  static func parse(_ output: [UInt8]) throws(GitError) -> [StagedFile] {
+  /// The staged files of `git diff` output run with `arguments`, with their added lines.
+  public static func parse(_ output: [UInt8]) throws(GitError) -> [StagedFile] {
     var files: [StagedFile] = []
     var position = 0
     while position < output.count, output[position] == UInt8(ascii: ":") {
@@ -130,13 +131,21 @@ public enum StagedDiff {
     return PathBytes.decode(rest[start..<(start + length)])
   }
 
-  /// The new side of `@@ -a[,b] +c[,d] @@`: lines c ..< c + d (d defaults to 1).
+  /// The new side of `@@ -a[,b] +c[,d] @@`: lines c ..< c + d (d defaults to 1). Digits only,
+  /// and no range past `Int.max`: a sign or an overflowing sum would trap, or mark lines
+  /// before the file.
   static func addedRange(_ line: ArraySlice<UInt8>) -> ClosedRange<Int>? {
     guard let plus = line.firstIndex(of: UInt8(ascii: "+")) else { return nil }
     let fields = line[(plus + 1)...].prefix { $0 != UInt8(ascii: " ") }.split(separator: UInt8(ascii: ","))
-    guard let first = fields.first, let start = Int(String(decoding: first, as: UTF8.self)) else { return nil }
-    let count = fields.count > 1 ? Int(String(decoding: fields[1], as: UTF8.self)) ?? 0 : 1
-    return count > 0 ? start...(start + count - 1) : nil
+    guard let first = fields.first, let start = number(first) else { return nil }
+    let count = fields.count > 1 ? number(fields[1]) ?? 0 : 1
+    guard count > 0, start <= Int.max - (count - 1) else { return nil }
+    return start...(start + (count - 1))
+  }
+
+  private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+    return Int(String(decoding: digits, as: UTF8.self))
   }
 }
 

@@ -1,5 +1,3 @@
-import Glibc
-
 /// What reading one file gave.
 public enum FileContent {
   /// The file's bytes, valid until the next read with the same reader.
@@ -64,7 +62,7 @@ public final class FileReader {
   /// Opens a file over the size limit to be read in chunks; nil when it cannot be opened
   /// (it was just read, so that is a race: the caller reports it unreadable).
   func chunks(of path: String) -> FileChunks? {
-    let fd = PathBytes.withCString(path) { Glibc.open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+    let fd = PathBytes.withCString(path) { systemOpen($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
     return fd >= 0 ? FileChunks(fd: fd) : nil
   }
 
@@ -84,7 +82,7 @@ public final class FileReader {
         ensureCapacity(buffer.count * 2)
       }
       guard let base = buffer.baseAddress else { return nil }
-      let got = Glibc.read(fd, base + total, buffer.count - total)
+      let got = systemRead(fd, base + total, buffer.count - total)
       if got < 0 {
         if errno == EINTR { continue }
         return nil
@@ -118,7 +116,7 @@ final class FileChunks {
   func read(into target: UnsafeMutableRawBufferPointer) throws -> Int {
     guard let base = target.baseAddress, !target.isEmpty else { return 0 }
     while true {
-      let got = Glibc.read(fd, base, target.count)
+      let got = systemRead(fd, base, target.count)
       if got >= 0 { return got }
       if errno != EINTR { throw InputError.unreadable("file", reason: Posix.lastError) }
     }

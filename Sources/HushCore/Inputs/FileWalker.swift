@@ -1,5 +1,3 @@
-import Glibc
-
 /// Lists the files (regular or special, never symlinks) under a directory without following symlinks (so no loop and no
 /// escape from the scanned tree) and without entering `.git`.
 public enum FileWalker {

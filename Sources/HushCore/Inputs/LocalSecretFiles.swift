@@ -17,13 +17,12 @@ public enum LocalSecretFiles {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     let candidates =
       names.filter { SensitiveFiles.pattern(for: $0)?.holdsLocalSecrets == true }
-      + SensitiveFiles.nestedAgentConfigs
       + SensitiveFiles.catalog.filter { $0.holdsLocalSecrets && $0.probe.contains("/") }.map(\.probe)
     for name in candidates {
       let path = PathName.join(root, name)
       guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { continue }
       let text = String(decoding: data, as: UTF8.self)
-      let found = name.hasSuffix(".json") ? jsonValues(data) : dotenvValues(text)
+      let found = AgentConfigs.file(for: name).map { agentValues(data, $0) } ?? dotenvValues(text)
       for value in found where isWorthMatching(value) { values[value, default: []].insert(name) }
     }
     return LocalSecrets(values: values)
@@ -44,12 +43,10 @@ public enum LocalSecretFiles {
     }
   }
 
-  /// String values under `env` and `headers` whose key names a credential.
-  static func jsonValues(_ data: Data) -> [String] {
-    guard let json = try? JSONSerialization.jsonObject(with: data) else { return [] }
-    return AgentConfig.blockEntries(json).filter { CredentialWords.namesCredential($0.key) }.map { entry in
-      entry.value.hasPrefix("Bearer ") ? String(entry.value.dropFirst(7)) : entry.value
-    }
+  /// The literal secrets of an agent config, parsed in its syntax.
+  static func agentValues(_ data: Data, _ file: AgentConfigFile) -> [String] {
+    guard let tree = AgentConfig.parse(data, syntax: file.syntax) else { return [] }
+    return AgentConfig.literals(in: tree).map(\.secret)
   }
 
   /// Long enough, and not an obvious non-secret (a flag, a number, a reference, a URL

@@ -13,7 +13,8 @@ public struct PushUpdate: Sendable, Equatable {
 
 /// Parses git's pre-push lines: `<local ref> SP <local id> SP <remote ref> SP <remote id>`.
 public enum PushUpdates {
-  static func parse(_ text: String) throws(InputError) -> [PushUpdate] {
+  /// The updates of the lines git writes to a pre-push hook's stdin.
+  public static func parse(_ text: String) throws(InputError) -> [PushUpdate] {
     try text.split(separator: "\n", omittingEmptySubsequences: true).map { line throws(InputError) in
       let fields = line.split(separator: " ")
       guard fields.count == 4, isObjectID(fields[1]), isObjectID(fields[3]) else {

@@ -1,5 +1,3 @@
-import Glibc
-
 /// One file to scan, named three ways.
 public struct ScanTarget: Sendable, Equatable {
   /// Where to read it.

@@ -85,7 +85,10 @@ public enum SARIFReport {
       (
         "partialFingerprints",
         JSONWriter.compact([
-          ("hushSecret/v1", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity)))
+          (
+            "hushSecretAtPath/v2",
+            q(options.fingerprinter.fingerprint(rule: finding.rule.id, path: finding.path, secret: finding.identity))
+          )
         ])
       ),
     ]

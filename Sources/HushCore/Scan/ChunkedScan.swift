@@ -1,5 +1,3 @@
-import Glibc
-
 /// Scans a text too large to hold whole (a file named explicitly, a staged blob over the
 /// size limit) in chunks of bounded size that overlap, so a secret across a chunk boundary is
 /// whole in one of them. Each finding is reported once, at its place in the whole text.

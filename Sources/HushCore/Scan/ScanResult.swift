@@ -96,11 +96,11 @@ extension ScanResult {
   /// explaining them.
   public mutating func applyBaseline(of filters: FilterChain) {
     let (kept, known) = filters.applyBaseline(to: findings)
-    for finding in known {
-      summary.count(.baselined)
+    for (finding, reason) in known {
+      summary.count(reason)
       explanations.append(
         Explanation(
-          path: finding.path, line: finding.line, column: finding.column, rule: finding.rule.id, reason: .baselined))
+          path: finding.path, line: finding.line, column: finding.column, rule: finding.rule.id, reason: reason))
     }
     findings = kept
     summary.findings = findings.count

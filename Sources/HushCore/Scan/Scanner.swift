@@ -80,8 +80,9 @@ public struct Scanner: Sendable {
     return filters.applyBaseline(to: single.findings).kept
   }
 
-  /// Scans bytes read from stdin, shown as `-`.
-  public func scan(standardInput bytes: [UInt8]) throws -> ScanResult {
+  /// Scans bytes read from stdin, shown as `-`, or as `path` when they are a file's content
+  /// (what an agent is about to write), so that path-scoped rules and checks apply.
+  public func scan(standardInput bytes: [UInt8], path: String = "-") throws -> ScanResult {
     let clock = ContinuousClock()
     let start = clock.now
     var result = ScanResult()
@@ -89,9 +90,9 @@ public struct Scanner: Sendable {
     let text = bytes.withUnsafeBufferPointer { TextEncoding.utf8(fromMarked: $0) } ?? bytes
     let outcome = try text.withUnsafeBufferPointer { buffer throws -> FileOutcome in
       if FileReader.isBinary(buffer) { return .skipped(.binary) }
-      return .scanned(bytes: buffer.count, findings: try findings(in: buffer, path: "-", scratch: scratch))
+      return .scanned(bytes: buffer.count, findings: try findings(in: buffer, path: path, scratch: scratch))
     }
-    result.add(outcome, target: ScanTarget(diskPath: "-", displayPath: "-", relativePath: "-"))
+    result.add(outcome, target: ScanTarget(diskPath: path, displayPath: path, relativePath: path))
     result.explanations += scratch.explained
     result.incomplete += scratch.incomplete
     result.finish(rules: detector.rules.count, duration: clock.now - start)
@@ -125,8 +126,8 @@ public struct Scanner: Sendable {
         found.append(known)
       }
     }
-    guard AgentConfig.applies(to: path) else { return found }
-    for extra in AgentConfig.literalSecrets(in: bytes, path: path)
+    guard let agentConfig = AgentConfigs.file(for: path, extra: config.agentConfigs) else { return found }
+    for extra in AgentConfig.literalSecrets(in: bytes, path: path, file: agentConfig)
     where !found.contains(where: { !$0.rule.isGeneric && $0.secretRange.overlaps(extra.secretRange) }) {
       found.removeAll { $0.secretRange.overlaps(extra.secretRange) }
       found.append(extra)

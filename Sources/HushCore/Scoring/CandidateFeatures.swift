@@ -1,5 +1,3 @@
-import Glibc
-
 /// The first of the detector's filters that would have dropped a scored candidate: a feature,
 /// not a verdict (the model decides).
 public enum FilterFeature: Sendable, Equatable {

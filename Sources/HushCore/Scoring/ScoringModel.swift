@@ -1,5 +1,3 @@
-import Glibc
-
 /// The learned scorer: gradient-boosted trees over `CandidateFeatures` (`training/model.json`,
 /// compiled into the binary). A tree sends `x[feature] <= threshold` left; the probability is
 /// the logistic of the sum of the leaves, as `training/check_model.py` computes it.

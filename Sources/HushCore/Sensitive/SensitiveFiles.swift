@@ -89,60 +89,59 @@ public struct SensitivePattern: Sendable, Equatable {
 /// local-secret check and the agent-config check alike. Order matters: the first entry that
 /// matches a path names it (the Rails key before `*.key`).
 public enum SensitiveFiles {
-  static let catalog: [SensitivePattern] = [
-    entry(".env", ".env", "environment file", required: true, .environment),
-    entry(".env.*", ".env.local", "environment file", required: true, .environment),
-    entry("*.env", "production.env", "environment file", required: false, .environment),
-    entry("id_rsa", "id_rsa", "SSH private key", required: true, .secretFile(rule: "ssh-private-key-file")),
-    entry("id_dsa", "id_dsa", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
-    entry("id_ecdsa", "id_ecdsa", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
-    entry("id_ed25519", "id_ed25519", "SSH private key", required: true, .secretFile(rule: "ssh-private-key-file")),
-    entry("id_ecdsa_sk", "id_ecdsa_sk", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
-    entry(
-      "id_ed25519_sk", "id_ed25519_sk", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
-    entry(
-      "config/master.key", "config/master.key", "Rails master key", required: false,
-      .secretFile(rule: "rails-master-key-file"), globs: ["config/master.key", "*/config/master.key"]),
-    entry(
-      "config/credentials/*.key", "config/credentials/production.key", "Rails credentials key", required: false,
-      .secretFile(rule: "rails-master-key-file"),
-      globs: ["config/credentials/*.key", "*/config/credentials/*.key"]),
-    entry("*.pem", "server.pem", "PEM key or certificate", required: false, .mayHoldSecrets),
-    entry("*.key", "server.key", "private key", required: false, .mayHoldSecrets),
-    entry("*.p12", "client.p12", "PKCS#12 key store", required: true, .secretFile(rule: "keystore-file")),
-    entry("*.pfx", "client.pfx", "PKCS#12 key store", required: true, .secretFile(rule: "keystore-file")),
-    entry("*.jks", "release.jks", "Java key store", required: false, .secretFile(rule: "keystore-file")),
-    entry("*.keystore", "release.keystore", "Java key store", required: false, .secretFile(rule: "keystore-file")),
-    entry(
-      ".aws/credentials", ".aws/credentials", "AWS credentials", required: false,
-      .secretFile(rule: "credentials-file"), globs: [".aws/credentials", "*/.aws/credentials"]),
-    entry(
-      ".git-credentials", ".git-credentials", "git credentials", required: false, .secretFile(rule: "credentials-file")),
-    entry(".netrc", ".netrc", "netrc credentials", required: false, .secretFile(rule: "credentials-file")),
-    entry("_netrc", "_netrc", "netrc credentials", required: false, .secretFile(rule: "credentials-file")),
-    entry(".pgpass", ".pgpass", "PostgreSQL passwords", required: false, .secretFile(rule: "credentials-file")),
-    entry(".npmrc", ".npmrc", "npm config (may hold an auth token)", required: false, .mayHoldSecrets),
-    entry(".pypirc", ".pypirc", "PyPI config (may hold a token)", required: false, .mayHoldSecrets),
-    entry("*.tfstate", "terraform.tfstate", "Terraform state", required: true, .secretFile(rule: "credentials-file")),
-    entry(
-      "*.tfstate.*", "terraform.tfstate.backup", "Terraform state backup", required: true,
-      .secretFile(rule: "credentials-file")),
-    entry("terraform.tfvars", "terraform.tfvars", "Terraform variables", required: false, .mayHoldSecrets),
-    entry(
-      ".claude/settings.local.json", ".claude/settings.local.json", "Claude Code local settings", required: false,
-      .agentConfig(mustBeIgnored: true), globs: [".claude/settings.local.json", "*/.claude/settings.local.json"]),
-    entry(
-      "claude_desktop_config.json", "claude_desktop_config.json", "Claude Desktop config", required: false,
-      .agentConfig(mustBeIgnored: true)),
-    entry("mcp.json", "mcp.json", "MCP server config", required: false, .agentConfig(mustBeIgnored: false)),
-    entry(".mcp.json", ".mcp.json", "MCP server config", required: false, .agentConfig(mustBeIgnored: false)),
-    entry(
-      "mcp_config.json", "mcp_config.json", "MCP server config", required: false, .agentConfig(mustBeIgnored: false)),
-  ]
+  static let catalog: [SensitivePattern] =
+    [
+      entry(".env", ".env", "environment file", required: true, .environment),
+      entry(".env.*", ".env.local", "environment file", required: true, .environment),
+      entry("*.env", "production.env", "environment file", required: false, .environment),
+      entry("id_rsa", "id_rsa", "SSH private key", required: true, .secretFile(rule: "ssh-private-key-file")),
+      entry("id_dsa", "id_dsa", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
+      entry("id_ecdsa", "id_ecdsa", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
+      entry("id_ed25519", "id_ed25519", "SSH private key", required: true, .secretFile(rule: "ssh-private-key-file")),
+      entry(
+        "id_ecdsa_sk", "id_ecdsa_sk", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
+      entry(
+        "id_ed25519_sk", "id_ed25519_sk", "SSH private key", required: false, .secretFile(rule: "ssh-private-key-file")),
+      entry(
+        "config/master.key", "config/master.key", "Rails master key", required: false,
+        .secretFile(rule: "rails-master-key-file"), globs: ["config/master.key", "*/config/master.key"]),
+      entry(
+        "config/credentials/*.key", "config/credentials/production.key", "Rails credentials key", required: false,
+        .secretFile(rule: "rails-master-key-file"),
+        globs: ["config/credentials/*.key", "*/config/credentials/*.key"]),
+      entry("*.pem", "server.pem", "PEM key or certificate", required: false, .mayHoldSecrets),
+      entry("*.key", "server.key", "private key", required: false, .mayHoldSecrets),
+      entry("*.p12", "client.p12", "PKCS#12 key store", required: true, .secretFile(rule: "keystore-file")),
+      entry("*.pfx", "client.pfx", "PKCS#12 key store", required: true, .secretFile(rule: "keystore-file")),
+      entry("*.jks", "release.jks", "Java key store", required: false, .secretFile(rule: "keystore-file")),
+      entry("*.keystore", "release.keystore", "Java key store", required: false, .secretFile(rule: "keystore-file")),
+      entry(
+        ".aws/credentials", ".aws/credentials", "AWS credentials", required: false,
+        .secretFile(rule: "credentials-file"), globs: [".aws/credentials", "*/.aws/credentials"]),
+      entry(
+        ".git-credentials", ".git-credentials", "git credentials", required: false,
+        .secretFile(rule: "credentials-file")),
+      entry(".netrc", ".netrc", "netrc credentials", required: false, .secretFile(rule: "credentials-file")),
+      entry("_netrc", "_netrc", "netrc credentials", required: false, .secretFile(rule: "credentials-file")),
+      entry(".pgpass", ".pgpass", "PostgreSQL passwords", required: false, .secretFile(rule: "credentials-file")),
+      entry(".npmrc", ".npmrc", "npm config (may hold an auth token)", required: false, .mayHoldSecrets),
+      entry(".pypirc", ".pypirc", "PyPI config (may hold a token)", required: false, .mayHoldSecrets),
+      entry("*.tfstate", "terraform.tfstate", "Terraform state", required: true, .secretFile(rule: "credentials-file")),
+      entry(
+        "*.tfstate.*", "terraform.tfstate.backup", "Terraform state backup", required: true,
+        .secretFile(rule: "credentials-file")),
+      entry("terraform.tfvars", "terraform.tfvars", "Terraform variables", required: false, .mayHoldSecrets),
+    ] + AgentConfigs.project.map(agentEntry)
 
-  /// Agent configs nested under a tool's folder, read for local secret values (their base
-  /// name, `mcp.json`, is what the catalog matches them by).
-  public static let nestedAgentConfigs = [".cursor/mcp.json", ".vscode/mcp.json", ".kiro/settings/mcp.json"]
+  /// An agent config's entry: its first glob is the `.gitignore` line, at any depth (a
+  /// `.gitignore` line with a `/` is anchored to the root).
+  private static func agentEntry(_ file: AgentConfigFile) -> SensitivePattern {
+    let first = file.globs[0]
+    let line = first.contains("/") && !first.contains("*") ? "**/" + first : first
+    return SensitivePattern(
+      line: line, probe: first.replacingOccurrences(of: "*", with: "x"), description: "\(file.agent) config",
+      isRequired: file.isRequiredInGitignore, kind: .agentConfig(mustBeIgnored: file.isLocalOnly), globs: file.globs)
+  }
 
   /// The whole-file rules reported when a secret file is added (`staged`, `history`).
   public static let rules: [String: Rule] = [

@@ -56,21 +56,13 @@ public enum AtomicFile {
     }
   }
 
-  #if os(Linux)
-    /// O_TMPFILE | O_DIRECTORY, which Glibc's module does not export.
-    private static let temporaryFileFlag: Int32 = 0o20_200_000
-  #endif
-
   /// A file to write the new content to: on Linux an unnamed one (O_TMPFILE; nil name), so
   /// that a run killed while writing leaves no file behind, not even one holding plaintext
   /// secrets; elsewhere, or where the file system refuses, a `.hush-XXXXXX` beside `path`.
   private static func openTemporary(in directory: String, mode: mode_t, for path: String) throws(OutputError) -> (
     Int32, String?
   ) {
-    #if os(Linux)
-      let anonymous = open(directory, temporaryFileFlag | O_WRONLY | O_CLOEXEC, mode)
-      if anonymous >= 0 { return (anonymous, nil) }
-    #endif
+    if let anonymous = Platform.openUnnamedFile(in: directory, mode: mode) { return (anonymous, nil) }
     var name = Array((directory + "/.hush-XXXXXX").utf8CString)
     let fd = name.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
     guard fd >= 0 else { throw .unwritable(path, reason: Posix.lastError) }
@@ -82,7 +74,7 @@ public enum AtomicFile {
   private static func linkAnonymous(_ fd: Int32, in directory: String, for path: String) throws(OutputError) -> String {
     for attempt in 0..<16 {
       let name = directory + "/.hush-\(getpid())-\(attempt)-\(UInt32.random(in: 0...UInt32.max))"
-      if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 { return name }
+      if Platform.link(unnamedFile: fd, to: name) { return name }
       if errno != EEXIST { break }
     }
     throw .unwritable(path, reason: Posix.lastError)

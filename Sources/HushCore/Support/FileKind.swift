@@ -1,5 +1,3 @@
-import Glibc
-
 /// A path's kind, following symlinks (arguments the user typed may be links).
 enum FileKind: Equatable {
   case directory, other

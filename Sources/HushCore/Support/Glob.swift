@@ -1,5 +1,3 @@
-import Glibc
-
 /// Path globs as in `paths = [...]` and allowlists: fnmatch(3) where `*` also matches `/`;
 /// a glob without `/` is matched against the file's base name as well.
 ///

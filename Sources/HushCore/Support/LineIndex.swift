@@ -1,5 +1,3 @@
-import Glibc
-
 /// Line arithmetic on raw buffers, with memchr for speed. Lines end at `\n`; a `\r` before
 /// it belongs to the line, which is harmless for matching and keeps offsets exact.
 public enum LineIndex {

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Thin wrappers over the system calls several concerns share, with errno turned into words.
 public enum Posix {
   /// The system's message for the current `errno` ("No such file or directory").

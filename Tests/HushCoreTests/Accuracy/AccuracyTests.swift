@@ -25,13 +25,13 @@ import Testing
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
     #expect(report.planted == 9474)
-    #expect(report.found == 9192)
+    #expect(report.found == 9232)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
         "env": [783, 769], "shell": [783, 766], "python": [783, 766], "dockerfile": [783, 766],
         "ci-yaml": [783, 766], "yaml": [791, 773], "json": [791, 772], "xml": [783, 778],
-        "javascript": [783, 747], "swift": [783, 749], "go": [783, 747], "properties": [783, 732],
+        "javascript": [783, 750], "swift": [783, 752], "go": [783, 750], "properties": [783, 763],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)

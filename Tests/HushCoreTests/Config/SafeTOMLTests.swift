@@ -10,6 +10,8 @@ import Testing
   static let asserting: [(text: String, line: Int)] = [
     ("k=[\"\",}", 1), ("k=[}", 1), ("k=[1,}", 1), ("a = 1\nk = [\n  # note\n}", 4), ("k=[{a=1},}", 1),
     ("[.a]", 1), ("[[=", 1), ("x = 1\n[\n.b]", 2), ("[ ,", 1), ("[[{\"", 1), ("\"k.}a\"=[\n}", 2),
+    // Found by `make fuzz`: a date-time whose hour does not follow its 'T'.
+    ("k=[1979-05-27T:32:00Z]", 1), ("a = 1\nd = 1979-05-27t", 2), ("d = 1979-05-27Tx", 1), ("\u{FEFF}[ @", 1),
   ]
 
   @Test(arguments: asserting.indices)
@@ -30,7 +32,8 @@ import Testing
   /// pass the precheck untouched.
   @Test(arguments: [
     "k = \"}\"", "k = ['}', \"]\", '[.']", "k = \"\"\"\n]\n}\\\"\"\"\"\n", "\"[.a\" = 1", "a = [ # }\n 1, ]",
-    "[a]\nb = [[1], [2]]\n[[c]]\nd = {e = [3]}", "k = '''\n[.x]\n'''\n[t]", "k = [\n  \"a\", # c\n  \"b\",\n]",
+    "[a]\nb = [[1], [2]]\n[[c]]\nd = {e = [3]}", "d = 1979-05-27T07:32:00Z", "d = [1979-05-27]",
+    "k = '''\n[.x]\n'''\n[t]", "k = [\n  \"a\", # c\n  \"b\",\n]",
   ])
   func validDocumentsPass(_ text: String) throws {
     #expect(SafeTOML.precheck(text) == nil)

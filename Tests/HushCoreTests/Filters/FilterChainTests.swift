@@ -78,7 +78,8 @@ import Testing
       Array("TOKEN=\(old)\nNEW=\(fake.githubToken(prefix: "ghp_"))".utf8), path: "app.env")
     let (kept, dropped) = chain.applyBaseline(to: fresh)
     #expect(kept.map(\.line) == [2])
-    #expect(dropped.map(\.line) == [1])
+    #expect(dropped.map(\.0.line) == [1])
+    #expect(dropped.map(\.1) == [.baselined])
   }
 
   /// On a long (minified) line the marker counts only within 512 bytes of the secret.

@@ -43,6 +43,17 @@ import Testing
     #expect(files.first?.addedLines.isEmpty == true)
   }
 
+  /// Hunk headers git never writes are ignored, never trapped on: a line count that runs past
+  /// Int.max overflowed, and a signed start marked lines before the file.
+  @Test func hunkHeadersOutOfRangeAreIgnored() {
+    #expect(StagedDiff.addedRange(Self.bytes("@@ -1 +3,2 @@")[...]) == 3...4)
+    #expect(StagedDiff.addedRange(Self.bytes("@@ -1 +0,0 @@")[...]) == nil)
+    #expect(StagedDiff.addedRange(Self.bytes("@@ -1 +\(Int.max),2 @@")[...]) == nil)
+    #expect(StagedDiff.addedRange(Self.bytes("@@ -1 +\(Int.max) @@")[...]) == Int.max...Int.max)
+    #expect(StagedDiff.addedRange(Self.bytes("@@ -1 +-5,2 @@")[...]) == nil)
+    #expect(StagedDiff.addedRange(Self.bytes("@@ -1 ++5,+2 @@")[...]) == nil)
+  }
+
   @Test func malformedRawRecordIsAnError() {
     #expect(throws: GitError.self) { try StagedDiff.parse(Self.bytes(":100644 100644 x\0")) }
   }
