@@ -1,6 +1,6 @@
 extension Detector {
   /// Gives each scored rule's candidate the model's confidence, and drops those under the
-  /// floor (with `--explain`, saying their score and the features that decided it). A buffer
+  /// floor and UUIDs given to an identifier's name (`IdentifierContext`) (with `--explain`, saying their score and the features that decided it). A buffer
   /// with no scored candidate never touches the model.
   func score(
     _ candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch
@@ -22,11 +22,17 @@ extension Detector {
       }
       let line = lines[index]
       let lineBytes = UnsafeBufferPointer(rebasing: bytes[line])
+      let value = UnsafeBufferPointer(rebasing: bytes[candidate.secret])
+      let column = candidate.secret.lowerBound - line.lowerBound
+      if let name = IdentifierContext.identifierName(value: value, line: lineBytes, column: column) {
+        let reason = DropReason.identifierName(name)
+        scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
+        continue
+      }
       if context?.line != line { context = (line, CandidateFeatures.LineContext(lineBytes)) }
       let x = CandidateFeatures.vector(
         CandidateInput(
-          rule: rules[candidate.rule].id, value: UnsafeBufferPointer(rebasing: bytes[candidate.secret]),
-          line: lineBytes, column: candidate.secret.lowerBound - line.lowerBound, path: pathBytes,
+          rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
           filter: candidate.filter, lineCandidates: perLine[line.lowerBound] ?? 0),
         context: context?.value)
       let probability = model.probability(x)

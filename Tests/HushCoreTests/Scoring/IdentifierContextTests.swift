@@ -1,0 +1,54 @@
+import Testing
+
+@testable import HushCore
+
+/// UUIDs given to an identifier's name are not candidates the model decides: the rule-level
+/// context of `IdentifierContext`, and the detector's drop reason for them.
+@Suite struct IdentifierContextTests {
+  /// A UUID of random hex digits, from the test's seed.
+  static func uuid(seed: UInt64) -> String {
+    let hex = Array("0123456789abcdef")
+    let fake = FakeSecrets(seed: seed)
+    return [8, 4, 4, 4, 12].map { fake.random($0, from: hex) }.joined(separator: "-")
+  }
+
+  /// `IdentifierContext.identifierName` for `value` placed after `prefix` on a line.
+  func name(_ prefix: String, _ value: String) -> String? {
+    let line = Array((prefix + value + "\"").utf8)
+    let valueBytes = Array(value.utf8)
+    return line.withUnsafeBufferPointer { lineBuffer in
+      valueBytes.withUnsafeBufferPointer { valueBuffer in
+        IdentifierContext.identifierName(value: valueBuffer, line: lineBuffer, column: prefix.utf8.count)
+      }
+    }
+  }
+
+  @Test(arguments: [
+    ("\"TenantId\": \"", "TenantId"), ("client_id = \"", "client_id"), ("<UserSecretsId>", "UserSecretsId"),
+    ("<ProjectGuid>{", "ProjectGuid"), ("InstrumentationKey=", "InstrumentationKey"),
+    ("x-github-request-id: ", "x-github-request-id"), ("uuid: '", "uuid"),
+  ])
+  func identifierNamesHoldIdentifiers(prefix: String, expected: String) {
+    #expect(name(prefix, Self.uuid(seed: 1501)) == expected)
+  }
+
+  @Test(arguments: ["api_key = \"", "HEROKU_API_KEY=", "session_id: '", "NXSESSIONID=", "password: \"", "\""])
+  func otherNamesLeaveTheModelToDecide(prefix: String) {
+    #expect(name(prefix, Self.uuid(seed: 1502)) == nil)
+  }
+
+  @Test func onlyUUIDsAreIdentifiers() {
+    #expect(name("client_id = \"", FakeSecrets(seed: 1503).random(32)) == nil)
+  }
+
+  @Test func theDetectorDropsThemWithTheirName() throws {
+    let detector = Detector(catalog: RuleCatalog.bundled)
+    let scratch = DetectorScratch(explains: true)
+    let text = "{\n  \"TenantId\": \"\(Self.uuid(seed: 1504))\"\n}\n"
+    let found = try Array(text.utf8).withUnsafeBufferPointer {
+      try detector.scan($0, path: "appsettings.json", scratch: scratch)
+    }
+    #expect(found.isEmpty)
+    #expect(scratch.dropped?.map(\.reason).contains(.identifierName("TenantId")) == true)
+  }
+}
