@@ -1,6 +1,6 @@
 extension Detector {
   /// Gives each scored rule's candidate the model's confidence, and drops those under the
-  /// floor and UUIDs given to an identifier's name (`IdentifierContext`) (with `--explain`, saying their score and the features that decided it). A buffer
+  /// floor and UUIDs that identify rather than grant access (`IdentifierContext`) (with `--explain`, saying their score and the features that decided it). A buffer
   /// with no scored candidate never touches the model.
   func score(
     _ candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch
@@ -12,6 +12,7 @@ extension Detector {
     var perLine: [Int: Int] = [:]
     for line in lines { perLine[line.lowerBound, default: 0] += 1 }
     let pathBytes = Array(path.utf8)
+    let pathFeatures = CandidateFeatures.pathFeatures(pathBytes)
     var kept: [Candidate] = []
     kept.reserveCapacity(candidates.count)
     var context: (line: Range<Int>, value: CandidateFeatures.LineContext)?
@@ -24,8 +25,8 @@ extension Detector {
       let lineBytes = UnsafeBufferPointer(rebasing: bytes[line])
       let value = UnsafeBufferPointer(rebasing: bytes[candidate.secret])
       let column = candidate.secret.lowerBound - line.lowerBound
-      if let name = IdentifierContext.identifierName(value: value, line: lineBytes, column: column) {
-        let reason = DropReason.identifierName(name)
+      if let why = IdentifierContext.identifier(value: value, line: lineBytes, column: column) {
+        let reason = DropReason.identifier(why)
         scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
         continue
       }
@@ -34,7 +35,7 @@ extension Detector {
         CandidateInput(
           rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
           filter: candidate.filter, lineCandidates: perLine[line.lowerBound] ?? 0),
-        context: context?.value)
+        context: context?.value, path: pathFeatures)
       let probability = model.probability(x)
       if let floor, probability < floor {
         if scratch.dropped != nil {

@@ -16,8 +16,8 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
   case matchLimit
   /// A scored candidate whose confidence is under the floor, and the features that decided it.
   case lowConfidence(score: Double, minimum: Double, because: [FeatureWeight])
-  /// A scored candidate's UUID given to an identifier's name (`TenantId`, `ClientId`), named.
-  case identifierName(String)
+  /// A scored candidate's UUID that identifies something (given to `TenantId`, in braces): why.
+  case identifier(String)
 
   // The filter chain on a finding.
   case inlineMarker
@@ -62,7 +62,7 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
       "a regex reached PCRE2's match limit here and the rest of this window was not searched for it (allowlist the path to accept that)"
     case .lowConfidence(let score, let minimum, let because):
       Self.lowConfidenceText(score: score, minimum: minimum, because: because)
-    case .identifierName(let name): "a UUID given to an identifier's name (\(Printable.text(name))), not a credential"
+    case .identifier(let why): "a UUID that identifies rather than grants access (\(why))"
     case .inlineMarker: "an inline ignore marker on its line"
     case .allowlisted(let entry): "allowed by \(entry)"
     case .notAddedLine: "on a line this commit does not add"

@@ -140,7 +140,7 @@ public enum CandidateFeatures {
 
     /// The context of `line` (without its `\n`).
     public init(_ line: UnsafeBufferPointer<UInt8>) {
-      let stripped = line.drop { [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains($0) }
+      let stripped = line.drop { $0 == 0x20 || (0x09...0x0D).contains($0) }
       isComment = CandidateFeatures.commentBytes.contains { stripped.starts(with: $0) }
       let lower = CandidateFeatures.lowered(Array(line))
       readsEnvironment = CandidateFeatures.environmentBytes.contains { CandidateFeatures.contains(lower, $0) }
@@ -151,8 +151,9 @@ public enum CandidateFeatures {
   }
 
   /// The vector of `input`, in the order of `names`; `context` is `LineContext(input.line)`,
-  /// passed in when the caller scores several candidates of one line.
-  public static func vector(_ input: CandidateInput, context: LineContext? = nil) -> [Double] {
+  /// passed in when the caller scores several candidates of one line, and `path` is
+  /// `pathFeatures(input.path)`, passed in when it scores several of one file.
+  public static func vector(_ input: CandidateInput, context: LineContext? = nil, path: [Double]? = nil) -> [Double] {
     var out: [Double] = []
     out.reserveCapacity(names.count)
     let value = Array(input.value)
@@ -170,7 +171,7 @@ public enum CandidateFeatures {
     out.append(flag(nameTestBytes.contains { contains(lowerName, $0) }))
     out.append(flag(wordBytes.prefix(7).contains { contains(lowerValue, $0) }))
     out.append(flag(knownPrefixBytes.contains { value.starts(with: $0) }))
-    appendPath(lowered(input.path), to: &out)
+    out += path ?? pathFeatures(input.path)
     appendRule(input, to: &out)
     return out
   }
@@ -241,6 +242,14 @@ public enum CandidateFeatures {
     out.append(flag(context.saysExample))
     out.append(flag(context.namesUser))
     out.append(Double(input.lineCandidates))
+  }
+
+  /// The features of the file's path (its extension, its directories' words): the same for
+  /// every candidate of a file.
+  public static func pathFeatures(_ path: [UInt8]) -> [Double] {
+    var out: [Double] = []
+    appendPath(lowered(path), to: &out)
+    return out
   }
 
   private static func appendPath(_ path: [UInt8], to out: inout [Double]) {

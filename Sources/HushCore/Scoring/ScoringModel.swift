@@ -12,6 +12,16 @@ public struct ScoringModel: Sendable {
   /// A leaf's value; an inner node's unweighted mean of the leaves under it (for explaining).
   let value: [Double]
   let roots: [Int32]
+  /// The same nodes packed one per element, for `probability`'s walk (one cache line a node).
+  let nodes: [Node]
+
+  struct Node {
+    let feature: Int32
+    let left: Int32
+    let right: Int32
+    let threshold: Double
+    let value: Double
+  }
 
   /// The model compiled into the binary; parsed on first use, so a scan that meets no
   /// candidate never pays for it.
@@ -41,21 +51,32 @@ public struct ScoringModel: Sendable {
     left = builder.left
     right = builder.right
     value = builder.value
+    nodes = builder.feature.indices.map { index in
+      Node(
+        feature: builder.feature[index], left: builder.left[index], right: builder.right[index],
+        threshold: builder.threshold[index], value: builder.value[index])
+    }
   }
 
   /// The probability that the candidate of vector `x` is a real credential.
+  /// The walk reads through buffer pointers: the indices come from a model whose features and
+  /// children were checked when it was parsed, and array bounds checks were a third of its time.
   public func probability(_ x: [Double]) -> Double {
-    var raw = 0.0
-    for root in roots { raw += leaf(from: Int(root), x) }
-    return 1 / (1 + exp(-raw))
-  }
-
-  private func leaf(from root: Int, _ x: [Double]) -> Double {
-    var node = root
-    while feature[node] >= 0 {
-      node = Int(x[Int(feature[node])] <= threshold[node] ? left[node] : right[node])
+    precondition(x.count == CandidateFeatures.names.count, "a vector of every feature")
+    let raw = x.withUnsafeBufferPointer { x in
+      nodes.withUnsafeBufferPointer { nodes in
+        var sum = 0.0
+        for root in roots {
+          var node = nodes[Int(root)]
+          while node.feature >= 0 {
+            node = nodes[Int(x[Int(node.feature)] <= node.threshold ? node.left : node.right)]
+          }
+          sum += node.value
+        }
+        return sum
+      }
     }
-    return value[node]
+    return 1 / (1 + exp(-raw))
   }
 
   /// The features that moved the score most, signed (in log-odds): along each tree's path, a

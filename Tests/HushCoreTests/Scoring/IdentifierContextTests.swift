@@ -12,24 +12,33 @@ import Testing
     return [8, 4, 4, 4, 12].map { fake.random($0, from: hex) }.joined(separator: "-")
   }
 
-  /// `IdentifierContext.identifierName` for `value` placed after `prefix` on a line.
+  /// `IdentifierContext.identifier` for `value` placed after `prefix` on a line (closed by a quote).
   func name(_ prefix: String, _ value: String) -> String? {
     let line = Array((prefix + value + "\"").utf8)
     let valueBytes = Array(value.utf8)
     return line.withUnsafeBufferPointer { lineBuffer in
       valueBytes.withUnsafeBufferPointer { valueBuffer in
-        IdentifierContext.identifierName(value: valueBuffer, line: lineBuffer, column: prefix.utf8.count)
+        IdentifierContext.identifier(value: valueBuffer, line: lineBuffer, column: prefix.utf8.count)
       }
     }
   }
 
   @Test(arguments: [
     ("\"TenantId\": \"", "TenantId"), ("client_id = \"", "client_id"), ("<UserSecretsId>", "UserSecretsId"),
-    ("<ProjectGuid>{", "ProjectGuid"), ("InstrumentationKey=", "InstrumentationKey"),
+    ("<ProjectGuid>", "ProjectGuid"), ("<UniqueIdentifier>", "UniqueIdentifier"),
+    ("InstrumentationKey=", "InstrumentationKey"),
     ("x-github-request-id: ", "x-github-request-id"), ("uuid: '", "uuid"),
   ])
   func identifierNamesHoldIdentifiers(prefix: String, expected: String) {
-    #expect(name(prefix, Self.uuid(seed: 1501)) == expected)
+    #expect(name(prefix, Self.uuid(seed: 1501)) == "given to \(expected)")
+  }
+
+  @Test func aGUIDInBracesIsAnIdentifierWhateverItsName() {
+    let line = Array("api_key = {\(Self.uuid(seed: 1505))}".utf8)
+    let found = line.withUnsafeBufferPointer { buffer in
+      IdentifierContext.identifier(value: UnsafeBufferPointer(rebasing: buffer[11..<47]), line: buffer, column: 11)
+    }
+    #expect(found == "in braces, as Windows writes a GUID")
   }
 
   @Test(arguments: ["api_key = \"", "HEROKU_API_KEY=", "session_id: '", "NXSESSIONID=", "password: \"", "\""])
@@ -49,6 +58,6 @@ import Testing
       try detector.scan($0, path: "appsettings.json", scratch: scratch)
     }
     #expect(found.isEmpty)
-    #expect(scratch.dropped?.map(\.reason).contains(.identifierName("TenantId")) == true)
+    #expect(scratch.dropped?.map(\.reason).contains(.identifier("given to TenantId")) == true)
   }
 }
