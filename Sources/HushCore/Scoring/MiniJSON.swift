@@ -7,18 +7,30 @@ enum MiniJSON: Equatable {
   case number(Double)
   case string(String)
   case other
+  /// The bytes of an object member `parse(_:skipping:)` was told to leave unparsed.
+  case skipped(Range<Int>)
 
-  static func parse(_ bytes: [UInt8]) throws(ModelError) -> MiniJSON {
-    var parser = Parser(bytes: bytes)
+  /// The value of `bytes`; a member named `skipping`, an array or object, is only delimited.
+  static func parse(_ bytes: [UInt8], skipping: String? = nil) throws(ModelError) -> MiniJSON {
+    var parser = Parser(bytes: bytes, skipping: skipping)
     let value = try parser.value()
     parser.skipSpace()
     guard parser.offset == bytes.count else { throw .syntax(offset: parser.offset) }
     return value
   }
 
-  private struct Parser {
+  struct Parser {
     let bytes: [UInt8]
     var offset = 0
+    var skipping: String?
+
+    init(bytes: [UInt8], offset: Int = 0, skipping: String? = nil) {
+      self.bytes = bytes
+      self.offset = offset
+      self.skipping = skipping
+    }
+
+    func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
     mutating func skipSpace() {
       while offset < bytes.count {
@@ -53,7 +65,14 @@ enum MiniJSON: Equatable {
         skipSpace()
         let key = try string()
         try expect(":")
-        members[key] = try value()
+        skipSpace()
+        if key == skipping, peek() == UInt8(ascii: "[") || peek() == UInt8(ascii: "{") {
+          let start = offset
+          try skipContainer()
+          members[key] = .skipped(start..<offset)
+        } else {
+          members[key] = try value()
+        }
         skipSpace()
         if try separator(closing: "}") { return .object(members) }
       }
@@ -72,6 +91,23 @@ enum MiniJSON: Equatable {
         skipSpace()
         if try separator(closing: "]") { return .array(elements) }
       }
+    }
+
+    /// Past the array or object at `offset`, its strings included, without building it.
+    mutating func skipContainer() throws(ModelError) {
+      var depth = 0
+      repeat {
+        guard let byte = peek() else { throw .syntax(offset: offset) }
+        switch byte {
+        case UInt8(ascii: "\""):
+          _ = try string()
+          continue
+        case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+        case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+        default: break
+        }
+        offset += 1
+      } while depth > 0
     }
 
     /// Consumes `,` (false) or the closing bracket (true).
@@ -109,7 +145,11 @@ enum MiniJSON: Equatable {
 
     /// A number, read by `strtod` from a copy on the stack: a `String` and an array per number
     /// made loading the model's 36,000 numbers a tenth of a scan's time.
-    mutating func number() throws(ModelError) -> MiniJSON {
+    mutating func number() throws(ModelError) -> MiniJSON { .number(try double()) }
+
+    /// The number at `offset` (after spaces).
+    mutating func double() throws(ModelError) -> Double {
+      skipSpace()
       let start = offset
       while offset < bytes.count, Self.isNumberByte(bytes[offset]) { offset += 1 }
       let count = offset - start
@@ -122,7 +162,7 @@ enum MiniJSON: Equatable {
         return count > 0 && end == base + count ? value : nil
       }
       guard let number else { throw .syntax(offset: start) }
-      return .number(number)
+      return number
     }
 
     static func isNumberByte(_ byte: UInt8) -> Bool {

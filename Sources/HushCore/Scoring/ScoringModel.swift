@@ -35,17 +35,19 @@ public struct ScoringModel: Sendable {
 
   /// A model from the JSON `train.py --export` writes.
   public init(json: [UInt8]) throws(ModelError) {
-    guard case .object(let document) = try MiniJSON.parse(json) else { throw .invalid("not an object") }
+    guard case .object(let document) = try MiniJSON.parse(json, skipping: "trees") else {
+      throw .invalid("not an object")
+    }
     guard case .array(let names)? = document["features"],
       names.map({ if case .string(let name) = $0 { name } else { "" } }) == CandidateFeatures.names
     else { throw .invalid("its features are not the ones this Hush computes") }
     guard case .object(let points)? = document["thresholds"] else { throw .invalid("no thresholds") }
     thresholds = points.compactMapValues { if case .number(let value) = $0 { value } else { nil } }
-    guard case .array(let trees)? = document["trees"], !trees.isEmpty else { throw .invalid("no trees") }
-    var builder = Builder()
-    var roots: [Int32] = []
-    for tree in trees { roots.append(try builder.add(tree, features: names.count)) }
-    self.roots = roots
+    guard case .skipped(let trees)? = document["trees"] else { throw .invalid("no trees") }
+    var builder = Builder(features: names.count)
+    var parser = MiniJSON.Parser(bytes: json, offset: trees.lowerBound)
+    roots = try builder.trees(&parser)
+    guard !roots.isEmpty, parser.offset == trees.upperBound else { throw .invalid("no trees") }
     feature = builder.feature
     threshold = builder.threshold
     left = builder.left
@@ -95,7 +97,9 @@ public struct ScoringModel: Sendable {
       .filter { total[$0] != 0 }.map { (CandidateFeatures.names[$0], total[$0]) }
   }
 
-  /// Flattens nested `[feature, threshold, left, right]` trees.
+  /// Flattens nested `[feature, threshold, left, right]` trees, read straight from the JSON's
+  /// bytes: as `MiniJSON` values, their 18,000 nodes took most of the model's load time to
+  /// build and free.
   private struct Builder {
     var feature: [Int32] = []
     var threshold: [Double] = []
@@ -103,8 +107,22 @@ public struct ScoringModel: Sendable {
     var right: [Int32] = []
     var value: [Double] = []
     var leafCount: [Int] = []
+    let features: Int
 
-    mutating func add(_ node: MiniJSON, features: Int) throws(ModelError) -> Int32 {
+    init(features: Int) { self.features = features }
+
+    /// Every tree of the array at the parser's offset; their roots.
+    mutating func trees(_ parser: inout MiniJSON.Parser) throws(ModelError) -> [Int32] {
+      try parser.expect("[")
+      var roots: [Int32] = []
+      repeat {
+        roots.append(try node(&parser))
+        parser.skipSpace()
+      } while try !parser.separator(closing: "]")
+      return roots
+    }
+
+    private mutating func node(_ parser: inout MiniJSON.Parser) throws(ModelError) -> Int32 {
       let index = feature.count
       feature.append(-1)
       threshold.append(0)
@@ -112,28 +130,30 @@ public struct ScoringModel: Sendable {
       right.append(-1)
       value.append(0)
       leafCount.append(1)
-      switch node {
-      case .number(let leafValue):
-        value[index] = leafValue
-      case .array(let parts) where parts.count == 4:
-        guard case .number(let split) = parts[0], let splitFeature = Int32(exactly: split),
-          splitFeature >= 0, Int(splitFeature) < features, case .number(let cut) = parts[1]
-        else { throw .invalid("a split is not [feature, threshold, left, right]") }
-        let leftChild = try add(parts[2], features: features)
-        let rightChild = try add(parts[3], features: features)
-        feature[index] = splitFeature
-        threshold[index] = cut
-        left[index] = leftChild
-        right[index] = rightChild
-        let leftLeaves: Int = leafCount[Int(leftChild)]
-        let rightLeaves: Int = leafCount[Int(rightChild)]
-        let leftSum: Double = value[Int(leftChild)] * Double(leftLeaves)
-        let rightSum: Double = value[Int(rightChild)] * Double(rightLeaves)
-        value[index] = (leftSum + rightSum) / Double(leftLeaves + rightLeaves)
-        leafCount[index] = leftLeaves + rightLeaves
-      default:
-        throw .invalid("a tree node is neither a number nor a split")
+      parser.skipSpace()
+      guard parser.peek() == UInt8(ascii: "[") else {
+        value[index] = try parser.double()
+        return Int32(index)
       }
+      try parser.expect("[")
+      guard let splitFeature = Int32(exactly: try parser.double()), splitFeature >= 0, Int(splitFeature) < features
+      else { throw .invalid("a split is not [feature, threshold, left, right]") }
+      try parser.expect(",")
+      threshold[index] = try parser.double()
+      try parser.expect(",")
+      let leftChild = try node(&parser)
+      try parser.expect(",")
+      let rightChild = try node(&parser)
+      try parser.expect("]")
+      feature[index] = splitFeature
+      left[index] = leftChild
+      right[index] = rightChild
+      let leftLeaves: Int = leafCount[Int(leftChild)]
+      let rightLeaves: Int = leafCount[Int(rightChild)]
+      let leftSum: Double = value[Int(leftChild)] * Double(leftLeaves)
+      let rightSum: Double = value[Int(rightChild)] * Double(rightLeaves)
+      value[index] = (leftSum + rightSum) / Double(leftLeaves + rightLeaves)
+      leafCount[index] = leftLeaves + rightLeaves
       return Int32(index)
     }
   }

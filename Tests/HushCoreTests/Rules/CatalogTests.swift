@@ -71,7 +71,9 @@ import Testing
       "cand-symbol-argument", "telegram-bot-token",
     ]
     #expect(Set(unscoped).subtracting(on.map(\.rule.id)).sorted() == quiet)
-    #expect(on.count == 846)
+    // UUIDs of other rules' examples under identifier names (client ids, tenant ids) are
+    // dropped before the model (IdentifierContext): 846 before.
+    #expect(on.count == 838)
   }
 
   @Test func jitAndInterpreterGiveTheSameFindings() throws {
