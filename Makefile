@@ -32,10 +32,11 @@ build: deps catalog-files
 run: build
 	$(RELEASE_BIN) $(ARGS)
 
-# A hung test must fail the run, not stall CI: the suite takes seconds. The MCP end-to-end
-# test drives `hush mcp` with the Python MCP client, pinned in Tests/MCP/requirements.txt.
+# A hung test must fail the run, not stall CI: the suite takes seconds. Two end-to-end tests
+# use pinned Python packages: the MCP client drives `hush mcp` (Tests/MCP), jsonschema checks
+# every command's SARIF against the OASIS schema (Tests/SARIF).
 test: deps lint catalog-files
-	python3 -m pip install --quiet --disable-pip-version-check -r Tests/MCP/requirements.txt
+	python3 -m pip install --quiet --disable-pip-version-check -r Tests/MCP/requirements.txt -r Tests/SARIF/requirements.txt
 	$(SWIFT) build --build-tests
 	timeout 600 $(SWIFT) test --skip-build
 

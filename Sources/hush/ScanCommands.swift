@@ -116,7 +116,9 @@ struct BaselineSubcommand: ParsableCommand {
       repository root, which scan, staged, history and pre-push then read. --update rescans \
       and rewrites it with the same salt, dropping entries that no longer occur. The \
       repository's .gitattributes gets '.hush-baseline.json merge=union' so that branches \
-      that each add entries merge cleanly.
+      that each add entries merge cleanly. --import FILE migrates from detect-secrets or \
+      gitleaks: only the findings an entry of FILE matches (same path, and the same secret or \
+      line) are recorded, and unmatched entries are listed.
       """)
 
   @Argument(help: "What to scan (default: the current directory).")
@@ -128,6 +130,13 @@ struct BaselineSubcommand: ParsableCommand {
   @Flag(help: "Refresh an existing baseline, keeping its salt.")
   var update = false
 
+  @Option(
+    name: .customLong("import"),
+    help: ArgumentHelp(
+      "Record only today's findings that a detect-secrets .secrets.baseline or a gitleaks JSON report accepts.",
+      valueName: "file"))
+  var importing: String?
+
   @Option(help: ArgumentHelp("Skip files larger than this (bytes, or with K, M, G units).", valueName: "size"))
   var maxFileSize: String?
 
@@ -136,7 +145,8 @@ struct BaselineSubcommand: ParsableCommand {
 
   func run() throws {
     let input = ScannerSetup(maxFileSize: maxFileSize, config: config)
-    try finish(BaselineCommand(path: path, output: output, update: update, input: input).run())
+    try finish(
+      BaselineCommand(path: path, output: output, update: update, importing: importing, input: input).run())
   }
 }
 

@@ -280,4 +280,21 @@ extension Sandbox {
     #expect(skipped["tooLarge"] as? Int == 1)
     #expect(try run.summary()["blobs"] as? Int == 2)
   }
+
+  /// The plan says how to rotate a provider's secrets once, above them, and the findings do
+  /// not repeat it.
+  @Test func theTextPlanGivesEachFixOnce() throws {
+    let fake = Fake(seed: 531)
+    let box = try Sandbox(git: true)
+    try box.write("a.py", "KEY = '\(fake.stripeKey())'\n")
+    try box.write("b.py", "KEY = '\(fake.stripeKey())'\n")
+    try box.commitAll("two keys", day: 1)
+    let run = try hush(["history"], in: box.url)
+    #expect(run.status == 1)
+    #expect(run.stdout.components(separatedBy: "Roll the key in Stripe").count - 1 == 1, "\(run.stdout)")
+    #expect(run.stdout.contains("rotate stripe-secret-key: "))
+    #expect(run.stdout.contains("  1. sk_l") && run.stdout.contains("  2. sk_l"))
+    #expect(!run.stdout.contains("fix: "))
+    #expect(run.stdout.contains("a.py:1:8: critical stripe-secret-key"))
+  }
 }

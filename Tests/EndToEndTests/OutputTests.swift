@@ -128,7 +128,7 @@ import Testing
     let script = URL(fileURLWithPath: "/usr/bin/script")
     let terminal = try execute(script, ["-qec", command, "/dev/null"], in: box.url)
     #expect(terminal.status == 1)
-    #expect(terminal.stdout.contains("\u{1B}[1ma.env\u{1B}[0m"), "\(terminal.stdout)")
+    #expect(terminal.stdout.contains("\u{1B}[1ma.env:1:"), "\(terminal.stdout)")
     let plain = try execute(script, ["-qec", command, "/dev/null"], in: box.url, environment: ["NO_COLOR": "1"])
     #expect(plain.status == 1)
     #expect(plain.stdout.contains("a.env"), "the report is there")

@@ -5,13 +5,16 @@ public struct BaselineCommand: Sendable {
   var path: String
   var output: String?
   var update: Bool
+  /// Another tool's baseline or report: only the findings it vouches for are recorded.
+  var importing: String?
   var input: ScannerSetup
 
   /// The command with its arguments (the input's baseline option is ignored: this writes one).
-  public init(path: String, output: String?, update: Bool, input: ScannerSetup) {
+  public init(path: String, output: String?, update: Bool, importing: String? = nil, input: ScannerSetup) {
     self.path = path
     self.output = output
     self.update = update
+    self.importing = importing
     self.input = input
   }
 
@@ -22,18 +25,62 @@ public struct BaselineCommand: Sendable {
     }
     let existing = FileManager.default.contents(atPath: file)
     if existing != nil && !update { throw BaselineError.exists(file) }
-    let salt = try existing.map { try Baseline.parse($0, file: file).salt }
+    let previous = try existing.map { try Baseline.parse($0, file: file) }
+    let foreign = try importing.map(Self.readForeign)
     // With the local secret files, as `hush scan` runs: a scan right after must be clean.
     let scanner = try input.scanner(near: path, localSecrets: true, baselined: false)
     let lister = TargetLister(includeIgnored: false) { _ in }
     let result = try scanner.scan(try lister.targets(for: [path]))
+    var recorded = result.findings
+    if let foreign, let importing {
+      let match = foreign.match(result.findings)
+      Self.report(match, of: foreign, file: importing)
+      // --update keeps what the existing baseline already knew, beside what the import adds.
+      let known = previous.map { baseline in
+        let unknown = Set(baseline.newFindings(result.findings).map(Place.init))
+        return result.findings.filter { !unknown.contains(Place($0)) }
+      }
+      recorded = match.findings + (known ?? [])
+    }
     let baseline = Baseline(
-      findings: result.findings, salt: salt, memoEnvironment: ProcessInfo.processInfo.environment)
+      findings: recorded, salt: previous?.salt, memoEnvironment: ProcessInfo.processInfo.environment)
     try AtomicFile.write(Array(baseline.render().utf8), to: file, mode: 0o644)
     let count = baseline.entries.count
     Console.error("hush: \(update ? "updated" : "wrote") \(file): \(count) known finding\(count == 1 ? "" : "s")")
     if let note = try BaselineFile.ensureUnionMerge(for: file) { Console.error("hush: \(note)") }
     return .clean
+  }
+}
+
+extension BaselineCommand {
+  /// Where a finding is, to tell findings apart.
+  private struct Place: Hashable {
+    let path: String
+    let rule: String
+    let range: Range<Int>
+    init(_ finding: Finding) {
+      (path, rule, range) = (finding.stablePath, finding.rule.id, finding.secretRange)
+    }
+  }
+
+  static func readForeign(_ file: String) throws -> ForeignBaseline {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw ForeignBaseline.ImportError(description: "cannot read \(file): no such file, or not readable")
+    }
+    return try ForeignBaseline.parse(data, file: file)
+  }
+
+  /// How the entries matched, on stderr: counts, then each unmatched entry's place.
+  static func report(_ match: ForeignBaseline.Match, of foreign: ForeignBaseline, file: String) {
+    let total = match.bySecret + match.byLine + match.unmatchedPlaces.count
+    Console.error(
+      "hush: \(file) (\(foreign.format.rawValue)): \(match.bySecret + match.byLine) of \(total) "
+        + "entr\(total == 1 ? "y" : "ies") matched today's findings (\(match.bySecret) by secret, "
+        + "\(match.byLine) by line only); \(match.findings.count) finding\(match.findings.count == 1 ? "" : "s") imported"
+    )
+    for place in match.unmatchedPlaces {
+      Console.error("hush: not imported: \(Printable.text(place)): Hush finds no secret there today")
+    }
   }
 }
 

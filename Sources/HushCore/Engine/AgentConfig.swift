@@ -44,11 +44,12 @@ public enum AgentConfig {
       guard let offset = candidate else { continue }
       seen.insert(offset)
       let start = cursor.position(of: offset)
-      findings.append(
-        Finding(
-          rule: ruleWithFix(for: file, key: literal.key), path: path, line: start.line, column: start.column,
-          endLine: start.line, secret: needle, secretRange: offset..<(offset + needle.count),
-          entropy: Entropy.shannon(needle)))
+      var finding = Finding(
+        rule: ruleWithFix(for: file, key: literal.key), path: path, line: start.line, column: start.column,
+        endLine: start.line, secret: needle, secretRange: offset..<(offset + needle.count),
+        entropy: Entropy.shannon(needle))
+      finding.excerpt = LineExcerpt(around: finding.secretRange, in: bytes)
+      findings.append(finding)
     }
     return findings.sorted { $0.secretRange.lowerBound < $1.secretRange.lowerBound }
   }

@@ -247,7 +247,12 @@ public final class Detector: Sendable {
     guard let range = match.group(rule.secretGroup), !range.isEmpty else { return .dropped(.emptySecret) }
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
     if rule.isScored {
-      // No filter drops a candidate: the first one that would have is a feature of the model.
+      // A digest in a hash context (`"hashed_secret": "…"` of a detect-secrets baseline,
+      // `password_hash`) is not a credential whatever the model says: CredData's candidates
+      // of that shape hold 6 True items against 128 False and 340 unlabelled lines.
+      let name = bytes[Self.nameStart(before: match.range.lowerBound, in: bytes)..<range.lowerBound]
+      if Placeholder.isHashInContext(secret, name: name) { return .dropped(.hashInContext) }
+      // No other filter drops a candidate: the first that would have is a feature of the model.
       let filter = Self.firstFilter(secret, name: bytes[match.range.lowerBound..<range.lowerBound])
       return .kept(
         Candidate(
@@ -256,7 +261,8 @@ public final class Detector: Sendable {
     }
     if let why = Placeholder.reason(secret) { return .dropped(.placeholder(why)) }
     if rule.isGeneric,
-      let reason = Self.genericRejection(secret, name: bytes[match.range.lowerBound..<range.lowerBound])
+      let reason = Self.genericRejection(
+        secret, name: bytes[Self.nameStart(before: match.range.lowerBound, in: bytes)..<range.lowerBound])
     {
       return .dropped(reason)
     }
@@ -268,6 +274,25 @@ public final class Detector: Sendable {
       return .dropped(.failedValidation(validator.rawValue))
     }
     return .kept(Candidate(rule: ruleIndex, secret: range, entropy: entropy, matchLength: match.range.count))
+  }
+
+  /// Where the key name holding a generic match starts: a rule matches from its keyword
+  /// (`secret`), but the words before it in the same identifier say what the value is
+  /// (`hashed_secret`, `secret_sha1` after it is already inside the match).
+  static func nameStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var start = offset
+    while start > 0 && offset - start < 64 && Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
+    return start
+  }
+
+  private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+      true
+    default: false
+    }
   }
 
   /// Why a generic rule's value is not a credential, if it is not: generic rules match on a
@@ -341,10 +366,12 @@ public final class Detector: Sendable {
     return candidates.map { candidate in
       let start = lines.position(of: candidate.secret.lowerBound)
       let endLine = lines.lineNumber(of: max(candidate.secret.lowerBound, candidate.secret.upperBound - 1))
-      return Finding(
+      var finding = Finding(
         rule: rules[candidate.rule], path: path, line: start.line, column: start.column,
         endLine: endLine, secret: Array(UnsafeBufferPointer(rebasing: bytes[candidate.secret])),
         secretRange: candidate.secret, entropy: candidate.entropy, confidence: candidate.confidence)
+      finding.excerpt = LineExcerpt(around: candidate.secret, in: bytes)
+      return finding
     }
   }
 }

@@ -38,10 +38,11 @@ public struct LocalSecrets: Sendable {
       guard start >= 0, UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(value) else { return }
       let position = cursor.position(of: start)
       let endLine = cursor.position(of: max(start, end - 1)).line
-      found.append(
-        Finding(
-          rule: Self.rule, path: path, line: position.line, column: position.column, endLine: endLine, secret: value,
-          secretRange: start..<end, entropy: Entropy.shannon(value)))
+      var finding = Finding(
+        rule: Self.rule, path: path, line: position.line, column: position.column, endLine: endLine, secret: value,
+        secretRange: start..<end, entropy: Entropy.shannon(value))
+      finding.excerpt = LineExcerpt(around: start..<end, in: bytes)
+      found.append(finding)
     }
     return found
   }

@@ -24,6 +24,8 @@ public struct Finding: Sendable {
   /// The path relative to the repository root when it differs from `path` (a scan of a
   /// subdirectory or an absolute path): what baselines record.
   public var relativePath: String? = nil
+  /// The line around the secret, for the text report's frame; nil for a whole-file finding.
+  public var excerpt: LineExcerpt? = nil
 
   /// The path baselines and allowlists know it by.
   public var stablePath: String { relativePath ?? path }

@@ -43,24 +43,53 @@ public enum HistoryReport {
 
   /// Findings as `scan` prints them, each with its commit, then the plan.
   public static func text(_ result: HistoryResult, remediation: Remediation, options: ReportOptions) -> String {
-    var text = TextReport.render(result.scan, options: options)
+    // The plan says how to rotate each secret: the findings above it do not say it again.
+    var text = TextReport.render(result.scan, options: options, withFixes: remediation.secrets.isEmpty)
     guard !remediation.secrets.isEmpty else { return text }
+    text += "\n"
     let count = remediation.secrets.count
     text += "Remediation plan: \(count) secret\(count == 1 ? "" : "s") to rotate, then purge\n\n"
-    for (number, secret) in remediation.secrets.enumerated() {
-      let commit = secret.firstCommit
-      let shown = secret.isWholeFile ? "whole file" : secret.redacted
-      text += """
-        \(number + 1). \(secret.rule.id) (\(shown)): exposed \(secret.exposedDays) days, since \(commit.id.prefix(12)) on \(date(commit.time)) by \(Printable.text(commit.author)) <\(Printable.text(commit.email))>
-           where: \(secret.paths.map(Printable.text).joined(separator: ", ")) (\(secret.occurrences) occurrence\(secret.occurrences == 1 ? "" : "s")); \(secret.isInHead ? "still in HEAD" : "not in HEAD")
-           rotate: \(secret.rule.rotate)
-
-        """
+    // Secrets of one provider share its rotation steps: said once, above them.
+    var number = 0
+    for (rule, secrets) in groupedByRule(remediation.secrets) {
+      text += "rotate \(rule.id): \(rule.rotate)\n"
+      for secret in secrets {
+        number += 1
+        text += planEntry(secret, number: number)
+      }
+      text += "\n"
     }
     text += "Purge (only after rotating):\n"
     text += remediation.purgeSteps.map { "   \($0)\n" }.joined()
     text += "\n\(Remediation.warning)\n"
     return text
+  }
+
+  /// The plan's secrets by rule, rules in the order of their first secret.
+  static func groupedByRule(_ secrets: [LeakedSecret]) -> [(rule: Rule, secrets: [LeakedSecret])] {
+    var groups: [(rule: Rule, secrets: [LeakedSecret])] = []
+    var index: [String: Int] = [:]
+    for secret in secrets {
+      if let at = index[secret.rule.id] {
+        groups[at].secrets.append(secret)
+      } else {
+        index[secret.rule.id] = groups.count
+        groups.append((secret.rule, [secret]))
+      }
+    }
+    return groups
+  }
+
+  /// `  1. sk_l********: exposed 30 days, since … by …` and where it is.
+  static func planEntry(_ secret: LeakedSecret, number: Int) -> String {
+    let commit = secret.firstCommit
+    let shown = secret.isWholeFile ? "whole file" : secret.redacted
+    let occurrences = "\(secret.occurrences) occurrence\(secret.occurrences == 1 ? "" : "s")"
+    return """
+        \(number). \(shown): exposed \(secret.exposedDays) days, since \(commit.id.prefix(12)) on \(date(commit.time)) by \(Printable.text(commit.author)) <\(Printable.text(commit.email))>
+           where: \(secret.paths.map(Printable.text).joined(separator: ", ")) (\(occurrences)); \(secret.isInHead ? "still in HEAD" : "not in HEAD")
+
+      """
   }
 
   /// One line for stderr.
@@ -85,6 +114,6 @@ extension TextReport {
       ? "" : "; \(origin.laterCommits) later commit\(origin.laterCommits == 1 ? " carries" : "s carry") it"
     return
       "commit: \(commit.id.prefix(12)) \(HistoryReport.date(commit.time)) \(Printable.text(commit.author)) <\(Printable.text(commit.email))>: \(Printable.text(commit.subject))\n"
-      + "      \(origin.isInHead ? "still in HEAD" : "not in HEAD")\(carried)\n      "
+      + "    \(origin.isInHead ? "still in HEAD" : "not in HEAD")\(carried)\n"
   }
 }

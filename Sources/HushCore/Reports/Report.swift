@@ -105,28 +105,51 @@ public enum JSONReport {
 
 /// Human-readable findings (stdout) and summary (stderr).
 public enum TextReport {
-  /// Findings grouped by file (consecutive findings in the same file share its header).
-  public static func render(_ result: ScanResult, options: ReportOptions) -> String {
-    var text = ""
-    var currentPath: String?
-    for finding in result.findings {
-      if finding.path != currentPath {
-        if currentPath != nil { text += "\n" }
-        text += paint(Printable.text(finding.path), code: "1", options) + "\n"
-        currentPath = finding.path
-      }
-      let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
-      let shown =
-        finding.isWholeFile
-        ? "the whole file" : "\(options.secret(of: finding))  (\(TextReport.evidence(finding)))"
-      text += """
-          \(finding.line):\(finding.column) \(severity) \(finding.rule.id): \(finding.rule.description)
-              secret: \(shown)
-              \(finding.origin.map { TextReport.originLines($0) } ?? "")fix: \(finding.rule.rotate)
-
-        """
+  /// Each finding as compilers print a diagnostic: `path:line:column: severity rule: what`
+  /// (editors and terminals link it), then its line with the secret masked and a caret under
+  /// it, its commit for history, and the fix unless a remediation plan follows (`withFixes`).
+  public static func render(_ result: ScanResult, options: ReportOptions, withFixes: Bool = true) -> String {
+    let secretsByLine = Dictionary(grouping: result.findings.filter { !$0.isWholeFile }) {
+      LineKey(path: $0.path, line: $0.line)
     }
+    return result.findings.map { finding in
+      let others = (secretsByLine[LineKey(path: finding.path, line: finding.line)] ?? [])
+        .map(\.secret).filter { $0 != finding.secret }
+      return block(for: finding, masking: others, options: options, withFix: withFixes)
+    }.joined(separator: "\n")
+  }
+
+  private struct LineKey: Hashable {
+    let path: String
+    let line: Int
+  }
+
+  /// One finding's lines.
+  static func block(for finding: Finding, masking others: [[UInt8]], options: ReportOptions, withFix: Bool)
+    -> String
+  {
+    let place = paint("\(Printable.text(finding.path)):\(finding.line):\(finding.column):", code: "1", options)
+    let severity = paint(finding.rule.severity.rawValue, severity: finding.rule.severity, options)
+    var text = "\(place) \(severity) \(finding.rule.id): \(finding.rule.description)\n"
+    text += frame(for: finding, masking: others, options: options)
+    if let origin = finding.origin { text += "    " + originLines(origin) }
+    if withFix { text += "    fix: \(finding.rule.rotate)\n" }
     return text
+  }
+
+  /// `  12 | line with the secret masked` and `     |      ^^^^ evidence`.
+  static func frame(for finding: Finding, masking others: [[UInt8]], options: ReportOptions) -> String {
+    guard !finding.isWholeFile else { return "    the whole file is the secret\n" }
+    let shown = options.secret(of: finding)
+    let number = String(finding.line)
+    let gutter = String(repeating: " ", count: number.count)
+    guard let excerpt = finding.excerpt else {
+      return "  \(gutter) | \(shown)  (\(evidence(finding)))\n"
+    }
+    let (line, indent) = excerpt.rendered(secret: shown, masking: others)
+    let caret = paint(String(repeating: "^", count: max(1, shown.count)), severity: finding.rule.severity, options)
+    return "  \(number) | \(line)\n"
+      + "  \(gutter) | \(String(repeating: " ", count: indent))\(caret) \(evidence(finding))\n"
   }
 
   /// What backs a finding: its rank (confidence in percent), its entropy, and the offline
@@ -170,8 +193,10 @@ public enum TextReport {
     "hush: to allow a false positive, add `hush:allow` to its line or its path to [allowlist] paths in .hush.toml"
 
   private static func paint(_ text: String, severity: Severity, _ options: ReportOptions) -> String {
+    // Critical stands out from high: white on red, against red text.
     switch severity {
-    case .critical, .high: paint(text, code: "31", options)
+    case .critical: paint(text, code: "1;37;41", options)
+    case .high: paint(text, code: "1;31", options)
     case .medium: paint(text, code: "33", options)
     case .low: paint(text, code: "36", options)
     }

@@ -80,6 +80,7 @@ struct ChunkedScan {
         entropy: finding.entropy, confidence: finding.confidence)
       moved.origin = finding.origin
       moved.relativePath = finding.relativePath
+      moved.excerpt = finding.excerpt
       return moved
     }
 
