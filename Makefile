@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/hush
 # pre-commit hook, see BENCHMARKS.md).
 SWIFT_RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: deps build run test install uninstall completions bench accuracy train fuzz lint clean catalog-files
+.PHONY: deps browser build run test install uninstall completions bench accuracy train fuzz lint clean catalog-files
 
 # PCRE2's headers and pkg-config file are the only system dependency: Debian's libpcre2-dev
 # (a fresh machine's package lists may be empty: update them first), or Homebrew's pcre2.
@@ -25,6 +25,19 @@ deps:
 	  fi; \
 	fi
 
+# Debian's chromium renders the HTML report in the browser test (about 155 MB of packages,
+# under a minute to install). Elsewhere, install a Chromium yourself: without one the test
+# says it was not run, and under CI it fails.
+browser:
+	@if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "make: installing chromium (the HTML report's browser test)"; \
+	    $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; \
+	  else \
+	    echo "make: chromium is missing: the HTML report's browser test will not run" >&2; \
+	  fi; \
+	fi
+
 build: deps catalog-files
 	$(SWIFT_RELEASE) --product hush
 
@@ -32,10 +45,11 @@ build: deps catalog-files
 run: build
 	$(RELEASE_BIN) $(ARGS)
 
-# A hung test must fail the run, not stall CI: the suite takes seconds. Two end-to-end tests
-# use pinned Python packages: the MCP client drives `hush mcp` (Tests/MCP), jsonschema checks
-# every command's SARIF against the OASIS schema (Tests/SARIF).
-test: deps lint catalog-files
+# A hung test must fail the run, not stall CI: the suite takes seconds. Three end-to-end tests
+# use tools from outside: the Python MCP client drives `hush mcp` (Tests/MCP), jsonschema
+# checks every command's SARIF against the OASIS schema (Tests/SARIF), both pinned; the HTML
+# report's browser test drives chromium (`browser`).
+test: deps browser lint catalog-files
 	python3 -m pip install --quiet --disable-pip-version-check -r Tests/MCP/requirements.txt -r Tests/SARIF/requirements.txt
 	$(SWIFT) build --build-tests
 	timeout 600 $(SWIFT) test --skip-build

@@ -3,7 +3,10 @@ import HushCore
 
 /// Options shared by every command that reports findings.
 struct ReportArguments: ParsableArguments {
-  @Option(help: "Output format: text, json, jsonl (one finding per line) or sarif (SARIF 2.1.0).")
+  @Option(
+    help:
+      "Output format: text, json, jsonl (one finding per line), sarif (SARIF 2.1.0), or html (history only: a page to hand on)."
+  )
   var format: ReportFormat = .text
 
   @Option(

@@ -52,7 +52,9 @@ struct History: ParsableCommand {
       Reads every blob the selected commits introduce once, through one git cat-file --batch, \
       scans them on all cores, and attributes each secret to the commit, author, date and path \
       that introduced it. The text report ends with a remediation plan: what to rotate, for \
-      how long it was exposed, and how to purge it with git filter-repo.
+      how long it was exposed, and how to purge it with git filter-repo. --format html -o \
+      report.html writes the same as one self-contained page to hand on: each secret's \
+      timeline and the remediation checklist, secrets redacted.
       """)
 
   @Argument(help: ArgumentHelp("Revisions or ranges to scan (default: every ref).", valueName: "rev-range"))

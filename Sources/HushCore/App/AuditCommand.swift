@@ -19,6 +19,7 @@ public struct AuditCommand: Sendable {
 
   /// Audits (and with `fix`, fixes) and says whether anything still needs the user.
   public func run() throws -> ExitStatus {
+    try report.refuseHTML("audit")
     let configuration = try input.loadConfig(near: path)
     let detector = Detector(catalog: try configuration.catalog(base: RuleCatalog.bundled))
     let result: AuditResult
@@ -40,6 +41,7 @@ public struct AuditCommand: Sendable {
     }
     let options = report.options
     switch report.format {
+    case .html: break  // refused before auditing
     case .jsonl: try report.write(AuditReport.jsonLines(result, options: options))
     case .sarif: try report.write(AuditReport.sarif(result, options: options, version: HushVersion.current))
     case .json: try report.write(AuditReport.json(result, options: options))

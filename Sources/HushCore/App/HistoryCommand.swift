@@ -26,6 +26,12 @@ public struct HistoryCommand: Sendable {
   public func validate() throws {
     if branch != nil && !revisions.isEmpty { throw UsageError("use either --branch or a revision range, not both") }
     if revisions.contains(where: { $0.hasPrefix("-") }) { throw UsageError("revisions cannot start with '-'") }
+    // The page is made to be handed on (mailed, attached to a ticket): it never holds a secret.
+    if report.format == .html && report.showSecrets {
+      throw UsageError(
+        "--show-secrets is refused with --format html: the report is made to be handed on; use --format text or json to see the secrets"
+      )
+    }
   }
 
   /// Scans, reports with the remediation plan, writes the purge file when asked.
@@ -42,22 +48,34 @@ public struct HistoryCommand: Sendable {
     report.printExplanations(result.scan.explanations)
     if showsProgress { Progress.clear() }
     let reportOptions = report.options
+    let now = Int(Date().timeIntervalSince1970)
     let remediation = Remediation(
-      findings: result.scan.findings, fingerprinter: reportOptions.fingerprinter,
-      now: Int(Date().timeIntervalSince1970), purgeFile: writePurgeFile)
+      findings: result.scan.findings, fingerprinter: reportOptions.fingerprinter, now: now, purgeFile: writePurgeFile)
     if let writePurgeFile, !remediation.secrets.isEmpty {
       try AtomicFile.write(remediation.replacements, to: writePurgeFile, mode: 0o600)
     }
-    try emit(result, remediation, reportOptions)
+    let scope = HistoryScope(repository: Self.repositoryName(), revisions: options.revisions, since: since, now: now)
+    try emit(result, remediation, scope, reportOptions)
     return result.scan.findings.isEmpty ? .clean : .findings
   }
 
-  private func emit(_ result: HistoryResult, _ remediation: Remediation, _ options: ReportOptions) throws {
+  /// The work tree's folder name (a bare repository's own), never the whole local path: the
+  /// HTML report is handed on.
+  static func repositoryName() -> String {
+    let root = Git(directory: ".").workTree()?.root ?? FileManager.default.currentDirectoryPath
+    return URL(fileURLWithPath: root).lastPathComponent
+  }
+
+  private func emit(
+    _ result: HistoryResult, _ remediation: Remediation, _ scope: HistoryScope, _ options: ReportOptions
+  ) throws {
     if !report.quiet { HistoryOutput.warn(result) }
     switch report.format {
     case .jsonl, .sarif: try report.write(report.machineReport(result.scan.findings, options) ?? "")
     case .json: try report.write(HistoryReport.json(result, remediation: remediation, options: options))
     case .text: try report.write(HistoryReport.text(result, remediation: remediation, options: options))
+    case .html:
+      try report.write(HTMLReport.render(result, remediation: remediation, scope: scope, version: HushVersion.current))
     }
     if report.format != .json && !report.quiet { Console.error(HistoryReport.summaryLine(result)) }
     if let writePurgeFile, !remediation.secrets.isEmpty, !report.quiet {

@@ -13,6 +13,7 @@ public struct PrePushCommand: Sendable {
 
   /// Scans the commits being pushed and says whether the push must be blocked.
   public func run() throws -> ExitStatus {
+    try report.refuseHTML("pre-push")
     let updates = try PushUpdates.parse(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
     let git = Git(directory: ".")
     let revisions = PushUpdates.revisions(for: updates) { git.hasCommit($0) }
@@ -46,6 +47,7 @@ public struct PrePushCommand: Sendable {
   private func emit(_ result: HistoryResult) throws {
     let options = report.options
     switch report.format {
+    case .html: break  // refused before scanning
     case .jsonl, .sarif: try report.write(report.machineReport(result.scan.findings, options) ?? "")
     case .json:
       let remediation = Remediation(

@@ -17,6 +17,7 @@ public struct ScanCommand: Sendable {
 
   /// Scans, reports, and says whether anything was found.
   public func run() throws -> ExitStatus {
+    try report.refuseHTML("scan")
     if paths.count > 1 && paths.contains("-") {
       throw UsageError("'-' (stdin) cannot be combined with other paths")
     }
@@ -74,7 +75,7 @@ enum ScanOutput {
       if !report.quiet { Console.error(TextReport.summaryLine(result.summary)) }
     }
     switch report.format {
-    case .jsonl, .sarif: break
+    case .jsonl, .sarif, .html: break  // written above; html was refused before scanning
     case .json: try report.write(JSONReport.render(result, options: options))
     case .text:
       try report.write(TextReport.render(result, options: options))

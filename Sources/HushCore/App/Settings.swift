@@ -51,13 +51,21 @@ public struct ReportSettings: Sendable {
     try AtomicFile.write(Array(text.utf8), to: output, mode: 0o644)
   }
 
+  /// `--format html` is the post-leak page of `hush history`: other commands refuse it (exit
+  /// 2) before scanning, rather than write something else.
+  func refuseHTML(_ command: String) throws {
+    guard format == .html else { return }
+    throw UsageError(
+      "--format html is for hush history (a post-leak report); \(command) writes text, json, jsonl or sarif")
+  }
+
   /// The findings in a machine format (JSONL, SARIF), or nil for the formats each command
   /// renders itself.
   func machineReport(_ findings: [Finding], _ options: ReportOptions) -> String? {
     switch format {
     case .jsonl: JSONReport.lines(findings, options: options)
     case .sarif: SARIFReport.render(findings, options: options, version: HushVersion.current)
-    case .text, .json: nil
+    case .text, .json, .html: nil
     }
   }
 }

@@ -11,6 +11,7 @@ public struct StagedCommand: Sendable {
 
   /// Scans what is staged and says whether the commit must be blocked.
   public func run() throws -> ExitStatus {
+    try report.refuseHTML("staged")
     // git runs while the rules and config load.
     let processes = try StagedScan.Processes(directory: ".")
     var scanner = try input.scanner(near: ".", localSecrets: true, operatingPoint: "staged")

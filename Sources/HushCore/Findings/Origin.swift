@@ -8,6 +8,22 @@ public struct Origin: Sendable {
   public var isInHead = false
   /// Other paths the same blob was added at (copies, renames): the same finding, elsewhere.
   public var otherPaths: [String] = []
+  /// The same, with the commit that first added it at each of those paths and whether HEAD
+  /// still holds it there.
+  public var copies: [Copy] = []
+  /// When HEAD holds it at none of its paths: the latest commit that took it out of one (an
+  /// edit or a deletion), if the scanned history has one.
+  public var removal: Commit?
+
+  /// The secret at another path the same blob was added at.
+  public struct Copy: Sendable {
+    /// The other path.
+    public let path: String
+    /// The commit that first added the blob there.
+    public let commit: Commit
+    /// Whether HEAD still holds the secret there.
+    public let isInHead: Bool
+  }
 }
 
 /// A secret as history compares it: the same rule and bytes, wherever they are.

@@ -21,6 +21,8 @@ public enum HistoryReport {
           ("paths", "[" + secret.paths.map(q).joined(separator: ", ") + "]"),
           ("occurrences", String(secret.occurrences)),
           ("inHead", String(secret.isInHead)),
+          ("removedCommit", secret.removal.map { q($0.id) } ?? "null"),
+          ("removedDate", secret.removal.map { q(date($0.time)) } ?? "null"),
           ("rotate", q(secret.rule.rotate)),
           ("purge", q(secret.isWholeFile ? "invert-paths" : "replace-text")),
         ], indent: "      ")

@@ -16,6 +16,38 @@ public struct LeakedSecret: Sendable {
   public let isWholeFile: Bool
   /// The plaintext, for the purge file only.
   let secret: [UInt8]
+  /// Every place a commit added it at, oldest first: the first introduction and its copies.
+  let places: [Place]
+  /// When HEAD holds it nowhere: the latest commit that took it out of its last path.
+  let removal: Commit?
+
+  /// Whole days it stayed in the tree, from its introduction to its removal; nil while HEAD
+  /// holds it (then `exposedDays` is the whole story).
+  public var daysUntilRemoved: Int? {
+    removal.map { max(0, ($0.time - firstCommit.time) / 86_400) }
+  }
+
+  /// One path a commit added the secret at, and what became of it there.
+  struct Place: Sendable {
+    let path: String
+    let commit: Commit
+    /// What became of it at its first path: later commits, HEAD, removal.
+    var fate: Origin?
+    /// At a copy's path (the same blob added elsewhere): whether HEAD holds it, when known.
+    var copyInHead: Bool?
+
+    init(path: String, commit: Commit, fate: Origin) {
+      self.path = path
+      self.commit = commit
+      self.fate = fate
+    }
+
+    init(path: String, commit: Commit, copyInHead: Bool?) {
+      self.path = path
+      self.commit = commit
+      self.copyInHead = copyInHead
+    }
+  }
 }
 
 /// The remediation plan of a history scan: findings grouped by secret, rotation first, then
@@ -28,6 +60,10 @@ public struct Remediation: Sendable {
   static let warning =
     "Purging history does not un-leak a secret: every clone, fork, CI cache and mirror made before "
     + "still has it. Rotate each secret first; purge only to stop the history from spreading it further."
+
+  /// The last purge step: not a command, what everyone must do after the force-push.
+  static let recloneStep =
+    "Everyone re-clones (old clones still hold the secrets); ask the host to drop cached views and pull-request refs."
 
   /// Groups findings by (rule, secret), oldest first.
   public init(findings: [Finding], fingerprinter: Fingerprinter, now: Int, purgeFile: String?) {
@@ -48,10 +84,40 @@ public struct Remediation: Sendable {
         redacted: first.isWholeFile ? "" : first.redacted, firstCommit: commit,
         paths: Array(Set(group.flatMap { [$0.path] + ($0.origin?.otherPaths ?? []) })).sorted(),
         occurrences: group.reduce(0) { $0 + 1 + ($1.origin?.otherPaths.count ?? 0) },
-        isInHead: group.contains { $0.origin?.isInHead == true }, exposedDays: max(0, (now - commit.time) / 86_400),
-        isWholeFile: first.isWholeFile, secret: first.secret)
+        isInHead: group.contains(where: Self.isInHead), exposedDays: max(0, (now - commit.time) / 86_400),
+        isWholeFile: first.isWholeFile, secret: first.secret, places: Self.places(group),
+        removal: Self.removal(group))
     }
     self.purgeFile = purgeFile
+  }
+
+  /// Where each finding of one secret was added (its copies at other paths included), oldest
+  /// first.
+  static func places(_ group: [Finding]) -> [LeakedSecret.Place] {
+    group.flatMap { finding -> [LeakedSecret.Place] in
+      guard let origin = finding.origin else { return [] }
+      let known = Set(origin.copies.map(\.path))
+      let copies =
+        origin.copies.map { LeakedSecret.Place(path: $0.path, commit: $0.commit, copyInHead: $0.isInHead) }
+        + origin.otherPaths.filter { !known.contains($0) }.map {
+          LeakedSecret.Place(path: $0, commit: origin.commit, copyInHead: nil)
+        }
+      return [LeakedSecret.Place(path: finding.path, commit: origin.commit, fate: origin)] + copies
+    }
+    .sorted { ($0.commit.time, $0.path) < ($1.commit.time, $1.path) }
+  }
+
+  /// Whether HEAD holds a finding's secret at its path or at a copy's.
+  static func isInHead(_ finding: Finding) -> Bool {
+    guard let origin = finding.origin else { return false }
+    return origin.isInHead || origin.copies.contains(where: \.isInHead)
+  }
+
+  /// The latest removal of a secret HEAD no longer holds anywhere; nil while it does, or when
+  /// no removal was seen (a commit message is never removed).
+  static func removal(_ group: [Finding]) -> Commit? {
+    guard !group.contains(where: isInHead) else { return nil }
+    return group.compactMap { $0.origin?.removal }.max { $0.time < $1.time }
   }
 
   /// The commands that rewrite history without the secrets, in order.
@@ -72,9 +138,7 @@ public struct Remediation: Sendable {
       steps.append("git filter-repo --sensitive-data-removal --invert-paths \(paths)")
     }
     steps.append("git push --force --mirror origin")
-    steps.append(
-      "Everyone re-clones (old clones still hold the secrets); ask the host to drop cached views and pull-request refs."
-    )
+    steps.append(Self.recloneStep)
     return steps
   }
 

@@ -1,6 +1,7 @@
 /// Output formats of scan commands.
 public enum ReportFormat: String, Sendable, CaseIterable {
-  case text, json, jsonl, sarif
+  /// `html` is a page for people after a leak: `hush history` only.
+  case text, json, jsonl, sarif, html
 }
 
 /// What every report needs besides the findings.

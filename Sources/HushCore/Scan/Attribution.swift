@@ -44,6 +44,7 @@ struct Attribution {
   func findings(countingCarriers: Bool) -> [Finding] {
     var result: [Finding] = []
     var carriers = CarrierIndex(log: log)
+    let changesByPath = Dictionary(grouping: log.changes.indices) { log.changes[$0].path }
     for (blob, found) in findings.enumerated() where !found.isEmpty {
       let changes = plan.introductions[blob].map { log.changes[$0] }
       let previous = changes.map { secrets(of: $0.oldBlob) }
@@ -65,6 +66,16 @@ struct Attribution {
         var origin = Origin(commit: log.commits[change.commit])
         origin.otherPaths = Array(Set(introducing.map(\.path)).subtracting([change.path])).sorted()
         origin.isInHead = secrets(of: head[change.path]).contains(key)
+        origin.copies = copies(of: key, at: origin.otherPaths, among: introducing)
+        if !origin.isInHead && !origin.copies.contains(where: \.isInHead) {
+          origin.removal =
+            ([change.path] + origin.otherPaths).compactMap { path in
+              latest(changesByPath[path] ?? [], after: origin.commit) {
+                secrets(of: $0.oldBlob).contains(key) && !secrets(of: $0.newBlob).contains(key)
+              }
+            }
+            .max { $0.time < $1.time }
+        }
         if countingCarriers {
           origin.laterCommits = carriers.commits(holding: key, at: change.path, except: change.commit) {
             secrets(of: $0)
@@ -92,14 +103,36 @@ extension Attribution {
     return earliest.values.sorted { $0.change.path < $1.change.path }
   }
 
+  /// Each other path, with the earliest of `introducing` changes there and whether HEAD
+  /// holds `key` there.
+  func copies(of key: SecretKey, at paths: [String], among introducing: [Change]) -> [Origin.Copy] {
+    paths.compactMap { path in
+      let earliest = introducing.filter { $0.path == path }.map { log.commits[$0.commit] }.min { $0.time < $1.time }
+      return earliest.map { Origin.Copy(path: path, commit: $0, isInHead: secrets(of: head[path]).contains(key)) }
+    }
+  }
+
+  /// The commit of the latest change among `changes` (indices into the log) that `removes`,
+  /// made no earlier than `introduced`: when a secret left a path for the last time.
+  func latest(_ changes: [Int], after introduced: Commit, where removes: (Change) -> Bool) -> Commit? {
+    changes.map { log.changes[$0] }
+      .filter { log.commits[$0.commit].time >= introduced.time && removes($0) }
+      .map { log.commits[$0.commit] }
+      .max { $0.time < $1.time }
+  }
+
   /// Whole-file findings for sensitive files added in history, with their origin.
   func wholeFileFindings(_ added: [(change: Change, rule: Rule)], countingCarriers: Bool) -> [Finding] {
     var carriers = CarrierIndex(log: log)
+    let changesByPath = Dictionary(grouping: log.changes.indices) { log.changes[$0].path }
     return added.map { change, rule in
       var finding = Finding(
         rule: rule, path: change.path, line: 1, column: 1, endLine: 1, secret: [], secretRange: 0..<0, entropy: 0)
       var origin = Origin(commit: log.commits[change.commit])
       origin.isInHead = head[change.path] != nil
+      if !origin.isInHead {
+        origin.removal = latest(changesByPath[change.path] ?? [], after: origin.commit) { $0.newBlob == nil }
+      }
       if countingCarriers { origin.laterCommits = carriers.commits(withFileAt: change.path, except: change.commit) }
       finding.origin = origin
       return finding
