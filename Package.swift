@@ -13,8 +13,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-    // YAML agent configs (Continue, Goose) are parsed as YAML, not guessed at line by line.
-    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // libpcre2-8 from the system (Debian: libpcre2-dev); only Engine/PCRE2Regex.swift imports it.
@@ -23,23 +21,40 @@ let package = Package(
       pkgConfig: "libpcre2-8",
       providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
     ),
+    // libyaml from the system (Debian: libyaml-dev): YAML agent configs (Continue, Goose) are
+    // parsed as YAML, not guessed at line by line. Yams wrapped the same libyaml but links
+    // full Foundation (NSRegularExpression, DateFormatter), and with it ICU's 34 MB of data:
+    // a static `hush` stays under 25 MB without it. Only Support/YAMLTree.swift imports it.
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
     // The rule model and its TOML parser: shared by HushCore and the build-time catalog compiler.
     .target(
       name: "HushRules",
-      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+      // Members of modules not imported here stay invisible: swift-crypto and TOMLKit import
+      // full Foundation, whose `contains`, `range(of:)` and `replacingOccurrences` would
+      // otherwise win over the standard library's and link Foundation (and ICU) back in.
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     .target(
       name: "HushCore",
       dependencies: [
         "CPCRE2",
+        "CYAML",
         "HushRules",
         .product(name: "TOMLKit", package: "TOMLKit"),
         .product(name: "Crypto", package: "swift-crypto"),
         // scrypt, the memory-hard KDF that keeps baseline fingerprints slow to guess.
         .product(name: "_CryptoExtras", package: "swift-crypto"),
-        .product(name: "Yams", package: "Yams"),
       ],
-      plugins: ["CatalogEmbedder"]
+      // Members of modules not imported here stay invisible: swift-crypto and TOMLKit import
+      // full Foundation, whose `contains`, `range(of:)` and `replacingOccurrences` would
+      // otherwise win over the standard library's and link Foundation (and ICU) back in.
+      swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
+      plugins: ["CatalogEmbedder", "VersionStamp"]
     ),
     .executableTarget(
       name: "hush",
@@ -58,6 +73,8 @@ let package = Package(
       capability: .buildTool(),
       dependencies: ["catalog-embed"]
     ),
+    // `git describe` at build time, for `hush --version` (see Plugins/VersionStamp).
+    .plugin(name: "VersionStamp", capability: .buildTool()),
     // The accuracy harness (`make accuracy`): recall on planted secrets, false positives on
     // Tests/Accuracy/negatives.
     .target(name: "HushAccuracy", dependencies: ["HushCore"]),

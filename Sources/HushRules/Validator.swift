@@ -1,5 +1,3 @@
-import Foundation
-
 /// Offline structural checks a rule may require of its secret (`validate = "..."`). A secret
 /// that fails is dropped; a finding whose rule has a validator is reported as validated.
 public enum Validator: String, Sendable, CaseIterable {
@@ -94,7 +92,7 @@ public enum Validator: String, Sendable, CaseIterable {
 
   static func jsonObject<C: Collection<UInt8>>(base64 part: C) -> [String: Any]? {
     guard let data = Base64.decode(part) else { return nil }
-    return (try? JSONSerialization.jsonObject(with: Data(data))) as? [String: Any]
+    return JSONTree.object(data)
   }
 }
 

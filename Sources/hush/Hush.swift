@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HushCore
 
 @main
@@ -8,7 +7,7 @@ struct Hush: ParsableCommand {
     commandName: "hush",
     abstract: "Find secrets before they are committed, and the ones that already were.",
     discussion: "Exit status: 0 nothing found, 1 secrets found, 2 usage or runtime error.",
-    version: HushVersion.current,
+    version: HushVersion.full,
     subcommands: [
       Scan.self, Staged.self, History.self, PrePush.self, Install.self, Uninstall.self, Doctor.self, Audit.self,
       BaselineSubcommand.self, ConfigCommand.self, Rules.self, AgentHook.self, MCP.self,
@@ -39,20 +38,20 @@ struct Hush: ParsableCommand {
       var command = try parseCommand(arguments)
       try command.run()
     } catch let code as ExitCode {
-      Foundation.exit(code.rawValue)
+      HushCore.exit(code.rawValue)
     } catch  where exitCode(for: error).isSuccess {
       exit(withError: error)
     } catch let error as HushError {
       Console.error("hush: \(error)")
-      Foundation.exit(2)
+      HushCore.exit(2)
     } catch let error as UsageError {
       Console.error(fullMessage(for: ValidationError(error.description)))
-      Foundation.exit(2)
+      HushCore.exit(2)
     } catch {
       // Usage errors: ArgumentParser's message with the usage line, and the option meant.
       Console.error(fullMessage(for: error))
       if let hint = optionHint(for: error) { Console.error(hint) }
-      Foundation.exit(2)
+      HushCore.exit(2)
     }
   }
 

@@ -71,7 +71,9 @@ import Testing
     let box = try Sandbox()
     let version = try hush(["--version"], in: box.url)
     #expect(version.status == 0)
-    #expect(version.stdout.contains("."))
+    // `hush 0.2.0 (v0.2.0-3-gabc1234)`, or `(unknown commit)` for a build without git.
+    #expect(version.stdout.hasPrefix("hush "))
+    #expect(version.stdout.contains(".") && version.stdout.contains(" (") && version.stdout.hasSuffix(")\n"))
     #expect(try hush(["--help"], in: box.url).status == 0)
   }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An agent hook's answer: nil lets the agent go on; a message (never the secret) stops it
 /// and says what to do instead.
 struct AgentVerdict: Sendable {
@@ -67,8 +65,7 @@ struct AgentGuard {
     let processes = try StagedScan.Processes(directory: directory)
     let staged = try StagedScan(scanner: scanner(localSecrets: true)).run(processes)
     if let blocked = verdict(staged, Self.commitFix).message { return AgentVerdict(message: blocked) }
-    let stagesMore =
-      words.contains("add") || command.range(of: #"commit\s+(-\w*a|--all)"#, options: .regularExpression) != nil
+    let stagesMore = words.contains("add") || Self.commitsAll(command)
     return try stagesMore ? checkChangedFiles(fix: Self.commitFix) : AgentVerdict()
   }
 
@@ -117,10 +114,22 @@ struct AgentGuard {
 
   private static func count(_ n: Int) -> String { n == 1 ? "a secret" : "\(n) secrets" }
 
+  /// Whether `command` holds `commit` followed by `--all` or a short-option cluster with `a`
+  /// (`commit -a`, `commit -am "…"`): that commit stages the work tree's changes too.
+  static func commitsAll(_ command: String) -> Bool {
+    let words = command.split(whereSeparator: \.isWhitespace)
+    for (index, word) in words.enumerated().dropLast() where word.hasSuffix("commit") {
+      let next = words[index + 1]
+      let cluster = next.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+      if next.hasPrefix("--all") || (next.hasPrefix("-") && cluster.contains("a")) { return true }
+    }
+    return false
+  }
+
   /// The git subcommands a shell command runs (`git -C x commit -m …` → commit), and `add`.
   static func gitSubcommands(_ command: String) -> Set<String> {
     var found = Set<String>()
-    let segments = command.components(separatedBy: CharacterSet(charactersIn: ";&|\n("))
+    let segments = command.split(omittingEmptySubsequences: false) { ";&|\n(".contains($0) }
     for segment in segments {
       let words = segment.split(whereSeparator: \.isWhitespace).map(String.init)
       guard let git = words.firstIndex(where: { $0 == "git" || $0.hasSuffix("/git") }) else { continue }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What an agent's hook asks Hush to check, read from the agent's documented hook input.
 enum AgentHookRequest: Equatable {
   /// A file the agent is about to write (or has just edited): its path and new text.
@@ -105,7 +103,7 @@ public struct AgentHookCommand: Sendable {
   private func read(_ environment: [String: String]) -> (AgentHookRequest, String, String) {
     if agent == .kiro, let prompt = environment["USER_PROMPT"] { return (.prompt(prompt), ".", "promptSubmit") }
     guard let bytes = StandardInput.readIfGiven(),
-      let json = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+      let json = JSONTree.object(bytes)
     else {
       return (agent == .kiro ? .changedFiles : .nothing, ".", "")
     }
@@ -122,7 +120,7 @@ enum StandardInput {
     if isatty(0) != 0 { return nil }
     var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
     guard poll(&descriptor, 1, waitMilliseconds) > 0 else { return nil }
-    let data = FileHandle.standardInput.readDataToEndOfFile()
-    return data.isEmpty ? nil : [UInt8](data)
+    let bytes = Posix.readAll(0)
+    return bytes.isEmpty ? nil : bytes
   }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush audit`: are the files that hold secrets ignored, and is none tracked?
 public struct AuditCommand: Sendable {
   var path: String

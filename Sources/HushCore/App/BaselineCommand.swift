@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush baseline`: records today's findings as known.
 public struct BaselineCommand: Sendable {
   var path: String

@@ -1,27 +1,26 @@
-import Foundation
-
 /// Where commands write: reports on stdout, diagnostics on stderr, always.
 public enum Console {
   /// A line of diagnostics on stderr.
   public static func error(_ message: String) {
-    write(message + "\n", to: FileHandle.standardError)
+    write(message + "\n", to: STDERR_FILENO)
   }
 
   /// Report text on stdout, as is.
   public static func output(_ text: String) {
-    write(text, to: FileHandle.standardOutput)
+    write(text, to: STDOUT_FILENO)
   }
 
   /// Text on stderr, as is (progress lines rewrite themselves).
   static func errorText(_ text: String) {
-    write(text, to: FileHandle.standardError)
+    write(text, to: STDERR_FILENO)
   }
 
   /// Git's pipes ignore SIGPIPE while they run; a reader of our output that went away
   /// (`hush history | head`) must end Hush quietly, as it ends any Unix tool, not trap.
-  private static func write(_ text: String, to handle: FileHandle) {
+  private static func write(_ text: String, to descriptor: Int32) {
     signal(SIGPIPE, SIG_DFL)
-    try? handle.write(contentsOf: Data(text.utf8))
+    var text = text
+    text.withUTF8 { _ = Posix.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
   }
 
   /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush history`: every unique blob of the selected history once, each secret attributed.
 public struct HistoryCommand: Sendable {
   var revisions: [String]

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush install`: wires the hooks without losing any.
 public struct InstallCommand: Sendable {
   var prePush: Bool
@@ -78,7 +76,7 @@ public struct DoctorCommand: Sendable {
     let checks = try Doctor(installer: installer).run()
     for check in checks {
       Console.output("\(check.isOK ? "ok" : "PROBLEM") \(check.name): \(check.detail)\n")
-      if let fix = check.fix { Console.output("   fix: \(fix.replacingOccurrences(of: "\n", with: "\n   "))\n") }
+      if let fix = check.fix { Console.output("   fix: \(fix.replacing( "\n", with: "\n   "))\n") }
     }
     if checks.contains(where: { !$0.isOK }) { return .findings }
     Console.error("hush: the pre-commit hook blocks secrets here")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush mcp`: a local Model Context Protocol server over stdio (newline-delimited JSON-RPC
 /// 2.0), so that any MCP-capable agent can check text, a file, the staged changes or the
 /// repository's `.gitignore` before it writes or sends something. Results are redacted: a
@@ -15,7 +13,7 @@ public struct MCPCommand: Sendable {
   /// Serves until stdin closes.
   public func run() throws -> ExitStatus {
     while let line = readLine(strippingNewline: true) {
-      guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+      guard !line.trimmingBlanks().isEmpty else { continue }
       if let reply = handle(line) { Console.output(reply + "\n") }
     }
     return .clean
@@ -23,8 +21,8 @@ public struct MCPCommand: Sendable {
 
   /// The reply to one message, or nil for a notification.
   func handle(_ line: String) -> String? {
-    guard let message = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
-      return reply(id: NSNull(), error: (-32700, "parse error"))
+    guard let message = JSONTree.object(line.utf8) else {
+      return reply(id: JSONTree.null, error: (-32700, "parse error"))
     }
     let method = message["method"] as? String ?? ""
     guard let id = message["id"] else { return nil }
@@ -62,8 +60,7 @@ public struct MCPCommand: Sendable {
   }
 
   private func serialize(_ object: [String: Any]) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+    JSONWriter.serialize(object)
   }
 }
 

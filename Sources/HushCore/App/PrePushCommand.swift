@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush pre-push`, as the pre-push hook runs it: git's lines on stdin.
 public struct PrePushCommand: Sendable {
   var report: ReportSettings
@@ -14,7 +12,7 @@ public struct PrePushCommand: Sendable {
   /// Scans the commits being pushed and says whether the push must be blocked.
   public func run() throws -> ExitStatus {
     try report.refuseHTML("pre-push")
-    let updates = try PushUpdates.parse(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
+    let updates = try PushUpdates.parse(String(decoding: Posix.readAll(0), as: UTF8.self))
     let git = Git(directory: ".")
     let revisions = PushUpdates.revisions(for: updates) { git.hasCommit($0) }
     guard !revisions.isEmpty else {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush rules list`: the rules Hush runs.
 public struct RulesListCommand: Sendable {
   /// `text` (aligned columns) or `json`.
@@ -16,8 +14,8 @@ public struct RulesListCommand: Sendable {
     case .text:
       let width = rules.map(\.id.count).max() ?? 0
       for rule in rules {
-        let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-        let severity = rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+        let id = rule.id.padded(to: width)
+        let severity = rule.severity.rawValue.padded(to: 8)
         Console.output("\(id)  \(severity)  \(rule.description)\n")
       }
     case .json:

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush scan`: files, directories, or stdin (`-`).
 public struct ScanCommand: Sendable {
   var paths: [String]
@@ -26,7 +24,7 @@ public struct ScanCommand: Sendable {
     var report = self.report
     report.repository = Self.directory(of: paths.first ?? ".")
     if paths == ["-"] {
-      let result = try scanner.scan(standardInput: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+      let result = try scanner.scan(standardInput: Posix.readAll(0))
       return try ScanOutput.emit(result, report)
     }
     let stream = streamer(report)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a command reports, as plain values: what the CLI's options map to, and what the
 /// pre-commit fast path builds without an argument parser. Defaults match the options'.
 public struct ReportSettings: Sendable {
@@ -38,9 +36,11 @@ public struct ReportSettings: Sendable {
 
   var options: ReportOptions {
     var options = ReportOptions(showSecrets: showSecrets, color: output == nil && Console.wantsColor)
-    // Text shows no fingerprint: the hook's fast path starts no git process for one.
+    // Text shows no fingerprint; the other formats look the repository's key up only for
+    // their first finding: a clean run starts no git process for it.
     if format != .text {
-      options.fingerprinter = Fingerprinter(repositoryRoot: Git(directory: repository).firstRootCommit())
+      let repository = repository
+      options.fingerprinter = Fingerprinter(rootCommit: { Git(directory: repository).firstRootCommit() })
     }
     return options
   }
@@ -155,8 +155,34 @@ public struct ScannerSetup: Sendable {
   }
 }
 
-/// Hush's version, as `--version` and SARIF reports state it.
+/// Hush's version, as `--version` and SARIF reports state it: the release tag the build was
+/// made from (`gitDescribe`, stamped by Plugins/VersionStamp), else the version below.
 public enum HushVersion {
-  /// The released version this build is.
-  public static let current = "0.1.0"
+  /// The version of this source when no release tag says otherwise (no git, no tag).
+  static let source = "0.2.0"
+
+  /// The released version this build is (`0.2.0` for a build at or after tag `v0.2.0`).
+  public static let current = version(described: gitDescribe)
+
+  /// What `hush --version` prints: `hush 0.2.0 (v0.2.0-3-gabc1234)`.
+  public static let full = "hush \(current) (\(commit(described: gitDescribe)))"
+
+  /// The version a `git describe --tags --always --dirty` output names: its tag's, without
+  /// the `v`, when the tag is a version (`v0.2.0-rc.1-3-gabc1234-dirty` → `0.2.0-rc.1`); else
+  /// the source's.
+  static func version(described text: String) -> String {
+    var tag = Substring(text)
+    if tag.hasSuffix("-dirty") { tag = tag.dropLast("-dirty".count) }
+    let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+    if parts.count >= 3, parts[parts.count - 2].allSatisfy(\.isNumber), parts[parts.count - 1].hasPrefix("g") {
+      tag = tag.dropLast(parts[parts.count - 2].count + parts[parts.count - 1].count + 2)
+    }
+    if tag.hasPrefix("v") { tag = tag.dropFirst() }
+    let numbers = tag.prefix { $0 != "-" && $0 != "+" }.split(separator: ".", omittingEmptySubsequences: false)
+    let isVersion = numbers.count >= 2 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    return isVersion ? String(tag) : source
+  }
+
+  /// The commit part of `--version`: what git described, or "unknown commit" without git.
+  static func commit(described text: String) -> String { text.isEmpty ? "unknown commit" : text }
 }

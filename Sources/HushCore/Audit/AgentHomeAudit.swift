@@ -1,5 +1,3 @@
-import Foundation
-
 /// `hush audit --agents`: the user-level agent configs under the home directory, where most
 /// agent tokens really live, each literal secret reported with the fix its agent calls for.
 public struct AgentHomeAudit: Sendable {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What `hush audit` found.
 public struct AuditResult: Sendable {
   /// A sensitive file in the work tree that is not safely ignored.

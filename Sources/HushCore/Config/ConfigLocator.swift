@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds and loads the config that applies to a scan.
 public enum ConfigLocator {
   static let fileName = ".hush.toml"
@@ -30,8 +28,7 @@ public enum ConfigLocator {
 
   private static func directoryOf(_ path: String) -> String {
     if path == "-" { return "." }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+    if FileKind(path) == .directory {
       return path
     }
     let parent = PathName.parent(of: path)

@@ -1,7 +1,5 @@
-import Foundation
 import HushRules
 import TOMLKit
-import Yams
 
 /// Literal secrets in AI-agent configs (`mcp.json`, `.claude/settings.json`, Codex's
 /// `config.toml`, Continue's YAML, …), each parsed in its own syntax: a credential-named key
@@ -85,10 +83,10 @@ public enum AgentConfig {
   public static func parse(_ bytes: some Collection<UInt8>, syntax: AgentConfigFile.Syntax) -> Any? {
     switch syntax {
     case .json: return JSONC.parse(bytes)
-    case .yaml: return try? Yams.load(yaml: String(decoding: bytes, as: UTF8.self))
+    case .yaml: return YAMLTree.parse(bytes)
     case .toml:
       guard let table = try? SafeTOML.parse(String(decoding: bytes, as: UTF8.self)) else { return nil }
-      return try? JSONSerialization.jsonObject(with: Data(table.convert(to: .json).utf8))
+      return JSONTree.parse(table.convert(to: .json).utf8)
     }
   }
 
@@ -141,8 +139,8 @@ public enum AgentConfig {
 
   /// `Name: value` inside a string (a header passed as an argument) whose name is a credential.
   static func headerSecrets(_ text: String) -> [Literal] {
-    guard let colon = text.range(of: ": ") else { return [] }
-    let name = text[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
+    guard let colon = text.firstRange(of: ": ") else { return [] }
+    let name = text[..<colon.lowerBound].trimmingBlanks()
     guard !name.contains(" "), !name.isEmpty, namesSecret(name),
       let secret = literalSecret(String(text[colon.upperBound...]))
     else { return [] }
@@ -152,7 +150,7 @@ public enum AgentConfig {
   /// A URL's password (`https://user:PASS@host`) and credential-named query values
   /// (`?api_key=VALUE`).
   static func urlSecrets(_ text: String) -> [Literal] {
-    guard let scheme = text.range(of: "://"), !text.contains(" ") else { return [] }
+    guard let scheme = text.firstRange(of: "://"), !text.contains(" ") else { return [] }
     var found: [Literal] = []
     let rest = text[scheme.upperBound...]
     let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
@@ -185,7 +183,7 @@ public enum AgentConfig {
   /// The secret in `value` when it is a literal: not a reference (`${VAR}`, `$VAR`,
   /// `{env:VAR}`, `${{ secrets.X }}`, `{{…}}`, `env:VAR`) nor a placeholder.
   public static func literalSecret(_ value: String) -> String? {
-    var secret = Substring(value.trimmingCharacters(in: .whitespaces))
+    var secret = Substring(value.trimmingBlanks())
     for scheme in ["Bearer ", "Basic ", "bearer ", "token ", "Token "] where secret.hasPrefix(scheme) {
       secret = secret.dropFirst(scheme.count).drop { $0 == " " }
     }

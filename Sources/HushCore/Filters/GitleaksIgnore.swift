@@ -1,5 +1,3 @@
-import Foundation
-
 /// `.gitleaksignore`, honoured so that a team moving from gitleaks keeps what it allowed.
 /// Each line is a gitleaks fingerprint: `FILE:RULE:LINE` (a directory scan) or
 /// `COMMIT:FILE:RULE:LINE` (a git scan); `#` starts a comment. Hush's rule ids are not
@@ -26,7 +24,7 @@ public struct GitleaksIgnore: Sendable {
   }
 
   static func entry(_ raw: String) -> Entry? {
-    let line = raw.trimmingCharacters(in: .whitespaces)
+    let line = raw.trimmingBlanks()
     guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
     // From the right: the line number, then the rule id (no colon in either); the rest is
     // the path, led by a commit id in a git scan's fingerprint.

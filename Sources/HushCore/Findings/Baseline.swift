@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// A baseline that cannot be used.
 public enum BaselineError: HushError, Equatable {
@@ -152,7 +151,7 @@ public struct Baseline: Sendable, Equatable {
   /// Reads a baseline file; errors start with `file:line:`.
   public static func parse(_ data: Data, file: String) throws(BaselineError) -> Baseline {
     let text = String(decoding: data, as: UTF8.self)
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+    guard let object = JSONTree.object(data) else {
       if let marker = conflictMarkerLine(in: text) {
         throw .invalid(
           file: file, line: marker, reason: "merge conflict markers: resolve them, or run hush baseline --update")
@@ -169,7 +168,7 @@ public struct Baseline: Sendable, Equatable {
       throw .invalid(file: file, line: line(of: "\"entries\"", in: text), reason: "\"entries\" must be an array")
     }
     var baseline = Baseline(salt: salt, version: version)
-    for (index, item) in list.enumerated() where !(item is NSNull) {
+    for (index, item) in list.enumerated() where !(item is JSONTree.Null) {
       guard let entry = item as? [String: Any], let rule = entry["rule"] as? String,
         let path = entry["path"] as? String,
         let fingerprint = entry["fingerprint"] as? String, fingerprint.count == 64
@@ -196,14 +195,14 @@ public struct Baseline: Sendable, Equatable {
     let start = line(of: "\"entries\"", in: text)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(start)
     let elements = lines.indices.filter { number in
-      let trimmed = lines[number].trimmingCharacters(in: .whitespaces)
+      let trimmed = lines[number].trimmingBlanks()
       return !trimmed.isEmpty && !trimmed.hasPrefix("]") && !trimmed.hasPrefix("}")
     }
     return index < elements.count ? elements[index] + 1 : start
   }
 
   private static func line(of needle: String, in text: String) -> Int {
-    guard let range = text.range(of: needle) else { return 1 }
+    guard let range = text.firstRange(of: needle) else { return 1 }
     return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
   }
 

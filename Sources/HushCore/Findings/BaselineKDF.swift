@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import Dispatch
 import _CryptoExtras
 
 /// The slow, memory-hard fingerprint of a baseline entry (format 2): scrypt of (rule id,

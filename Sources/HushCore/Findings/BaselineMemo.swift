@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// A memo of this machine's scrypt results for one baseline, so that rescanning baselined
 /// findings costs an HMAC each, not a KDF: the KDF is paid once per finding per machine.

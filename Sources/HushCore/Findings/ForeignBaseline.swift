@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// Another tool's record of accepted secrets, read by `hush baseline --import` to seed a Hush
 /// baseline: a detect-secrets `.secrets.baseline` (each secret's SHA-1 and line) or a gitleaks

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One answer of `git cat-file --batch`.
 public enum GitObject: Sendable {
   case blob([UInt8])

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import Synchronization
 
 /// A child process with piped stdout and stderr (and stdin, when it is fed), started with
@@ -62,7 +62,7 @@ struct ChildProcess: Sendable {
       close(fd)
       return
     }
-    Thread.detachNewThread {
+    Platform.detachThread {
       input.withUnsafeBytes { bytes in _ = Posix.writeAll(fd, bytes) }
       close(fd)
     }
@@ -100,7 +100,7 @@ struct ChildProcess: Sendable {
   func drainStandardError() -> StandardErrorSink {
     let sink = StandardErrorSink()
     let fd = stderr
-    Thread.detachNewThread {
+    Platform.detachThread {
       var collected: [UInt8] = []
       var chunk = [UInt8](repeating: 0, count: 4096)
       while true {
@@ -130,7 +130,7 @@ final class StandardErrorSink: Sendable {
   private let text = Mutex<String>("")
 
   fileprivate func finish(_ bytes: [UInt8]) {
-    text.withLock { $0 = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+    text.withLock { $0 = String(decoding: bytes, as: UTF8.self).trimmingWhitespace() }
     done.signal()
   }
 

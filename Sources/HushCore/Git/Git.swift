@@ -1,5 +1,3 @@
-import Foundation
-
 /// What went wrong running git.
 public enum GitError: HushError, Equatable {
   case notInstalled
@@ -119,7 +117,7 @@ public struct Git: Sendable {
     if let input { child.feed(input) }
     let (stdout, stderr) = child.readToEnd()
     let status = child.wait()
-    let message = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let message = String(decoding: stderr, as: UTF8.self).trimmingWhitespace()
     return (status, stdout, message)
   }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An AI agent whose own hooks can run Hush.
 public enum AgentKind: String, Sendable, CaseIterable {
   /// Claude Code: `.claude/settings.json` `hooks` (PreToolUse, UserPromptSubmit).
@@ -27,7 +25,7 @@ public struct AgentHookInstaller: Sendable {
     guard let tree = git.workTree() else { throw git.repositoryProblem() ?? .notARepository(directory) }
     root = tree.root
     let located = try Git(directory: tree.root).run(["rev-parse", "--git-path", "hush-agent-hooks"])
-    let path = String(decoding: located.stdout, as: UTF8.self).trimmingCharacters(in: .newlines)
+    let path = String(decoding: located.stdout, as: UTF8.self).trimmingNewlines()
     stateDirectory = path.hasPrefix("/") ? path : PathName.join(tree.root, path)
     command = (Self.onPath("hush") == Self.resolved(hushPath) ? "hush" : Shell.quoted(hushPath)) + " agent-hook"
   }
@@ -58,7 +56,7 @@ public struct AgentHookInstaller: Sendable {
   }
 
   private func state(_ file: AgentHookFile) -> String {
-    PathName.join(stateDirectory, file.path.replacingOccurrences(of: "/", with: "%"))
+    PathName.join(stateDirectory, file.path.replacing("/", with: "%"))
   }
 
   /// Runs `body` holding an exclusive lock on the state directory (one install at a time).
@@ -159,16 +157,14 @@ struct AgentHookFile: Sendable {
 
   static func object(_ bytes: [UInt8], path: String) throws -> [String: Any] {
     if bytes.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) { return [:] }
-    guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+    guard let object = JSONTree.object(bytes) else {
       throw AgentHookError.unreadable(path)
     }
     return object
   }
 
   static func serialize(_ object: [String: Any]) throws -> [UInt8] {
-    let data = try JSONSerialization.data(
-      withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    return [UInt8](data) + [10]
+    Array(JSONWriter.serialize(object, pretty: true).utf8) + [10]
   }
 
   static func mode(of path: String) -> mode_t? {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One check of `hush doctor`: what was looked at, whether it is right, and the fix.
 public struct DoctorCheck: Sendable, Equatable {
   let name: String
@@ -111,7 +109,7 @@ public struct Doctor: Sendable {
     let path: String
 
     init() throws {
-      let template = NSTemporaryDirectory() + "/hush-doctor-XXXXXX"
+      let template = (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/hush-doctor-XXXXXX"
       var name = Array(template.utf8CString)
       guard name.withUnsafeMutableBufferPointer({ $0.baseAddress.map { mkdtemp($0) } ?? nil }) != nil else {
         throw OutputError.unwritable(template, reason: Posix.lastError)

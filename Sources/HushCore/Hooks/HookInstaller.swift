@@ -1,5 +1,3 @@
-import Foundation
-
 /// A git hook Hush can install.
 public enum HookKind: String, Sendable, CaseIterable {
   case preCommit = "pre-commit"
@@ -40,10 +38,10 @@ public struct HookInstaller: Sendable {
   public init(repository directory: String, hushPath: String) throws(GitError) {
     let git = Git(directory: directory)
     let top = try git.run(["rev-parse", "--show-toplevel"])
-    let root = top.status == 0 ? String(decoding: top.stdout, as: UTF8.self).trimmingCharacters(in: .newlines) : nil
+    let root = top.status == 0 ? String(decoding: top.stdout, as: UTF8.self).trimmingNewlines() : nil
     let located = try Git(directory: root ?? directory).run(["rev-parse", "--git-path", "hooks"])
     guard located.status == 0 else { throw git.repositoryProblem() ?? .notARepository(directory) }
-    let path = String(decoding: located.stdout, as: UTF8.self).trimmingCharacters(in: .newlines)
+    let path = String(decoding: located.stdout, as: UTF8.self).trimmingNewlines()
     let base = root ?? directory
     hooksDirectory = path.hasPrefix("/") ? path : PathName.join(base, path)
     workTree = root
@@ -251,13 +249,13 @@ enum HookScript {
       return false
     }
     let quoted = line.dropFirst(prefix.count).dropLast()
-    let path = quoted.replacingOccurrences(of: "'\\''", with: "'")
+    let path = String(quoted).replacing("'\\''", with: "'")
     return text == Self.text(kind, hushPath: path)
   }
 
   static func text(_ kind: HookKind, hushPath: String) -> String {
     let command = kind == .preCommit ? "staged" : "pre-push \"$@\""
-    let quoted = "'" + hushPath.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    let quoted = "'" + hushPath.replacing("'", with: "'\\''") + "'"
     var lines = [
       "#!/bin/sh",
       "\(HookInstaller.marker) \(kind.rawValue): written by `hush install`; `hush uninstall` puts back the hook that was here.",
@@ -265,7 +263,7 @@ enum HookScript {
       "hush=\(quoted)",
       "[ -x \"$hush\" ] || hush=$(command -v hush 2>/dev/null)",
       "if [ -z \"$hush\" ]; then",
-      "  echo \"hush: not found (neither \(quoted.replacingOccurrences(of: "\"", with: "\\\"")) nor on PATH): the \(kind.rawValue) is blocked so that it does not go unscanned. Install Hush, or run hush uninstall.\" >&2",
+      "  echo \"hush: not found (neither \(quoted.replacing( "\"", with: "\\\"")) nor on PATH): the \(kind.rawValue) is blocked so that it does not go unscanned. Install Hush, or run hush uninstall.\" >&2",
       "  exit 2",
       "fi",
     ]

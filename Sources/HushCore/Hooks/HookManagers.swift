@@ -1,5 +1,3 @@
-import Foundation
-
 /// Recognises the tools that own a repository's hooks, and what to add to each.
 enum HookManagers {
   static func detect(workTree: String?, hooksDirectory: String, kinds: [HookKind]) -> [HookManager] {

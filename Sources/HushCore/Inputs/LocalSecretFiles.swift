@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the secret files a developer keeps beside the code (`.env*`, agent configs) into a
 /// `LocalSecrets` matcher.
 public enum LocalSecretFiles {
@@ -15,8 +13,13 @@ public enum LocalSecretFiles {
   public static func load(workTree root: String) -> LocalSecrets {
     var values: [String: Set<String>] = [:]
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    // A name that matches no local-secret entry cannot be one: most of a root's names are
+    // ruled out by these few entries before the whole catalog decides (its first match).
+    let local = SensitiveFiles.catalog.filter(\.holdsLocalSecrets)
     let candidates =
-      names.filter { SensitiveFiles.pattern(for: $0)?.holdsLocalSecrets == true }
+      names.filter { name in
+        local.contains { $0.matches(name) } && SensitiveFiles.pattern(for: name)?.holdsLocalSecrets == true
+      }
       + SensitiveFiles.catalog.filter { $0.holdsLocalSecrets && $0.probe.contains("/") }.map(\.probe)
     for name in candidates {
       let path = PathName.join(root, name)
@@ -31,11 +34,11 @@ public enum LocalSecretFiles {
   /// `KEY=value` lines whose key names a credential.
   static func dotenvValues(_ text: String) -> [String] {
     text.split(whereSeparator: \.isNewline).compactMap { line in
-      var entry = line.trimmingCharacters(in: .whitespaces)
+      var entry = line.trimmingBlanks()
       if entry.hasPrefix("export ") { entry = String(entry.dropFirst(7)) }
       guard !entry.hasPrefix("#"), let equals = entry.firstIndex(of: "=") else { return nil }
-      let key = entry[..<equals].trimmingCharacters(in: .whitespaces)
-      var value = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+      let key = entry[..<equals].trimmingBlanks()
+      var value = entry[entry.index(after: equals)...].trimmingBlanks()
       if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
         value = String(value.dropFirst().dropLast())
       }
@@ -56,7 +59,7 @@ public enum LocalSecretFiles {
     let lowered = value.lowercased()
     if ["true", "false", "enabled", "disabled"].contains(lowered) { return false }
     if value.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) { return false }
-    if let scheme = value.range(of: "://") {
+    if let scheme = value.firstRange(of: "://") {
       let rest = value[scheme.upperBound...]
       let authority = rest.prefix { $0 != "/" }
       return authority.contains("@") && authority.prefix { $0 != "@" }.contains(":")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a history report says besides its results: which repository, which part of its
 /// history, and when (the same `now` the remediation plan counted exposure to).
 public struct HistoryScope: Sendable {

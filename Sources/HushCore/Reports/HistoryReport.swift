@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reports of `hush history`: attributed findings, then the remediation plan.
 public enum HistoryReport {
   /// `{"findings": [...], "remediation": {...}, "summary": {...}}`.
@@ -99,7 +97,7 @@ public enum HistoryReport {
     let line = TextReport.summaryLine(result.scan.summary)
     let shape =
       "\(result.commits) commit\(result.commits == 1 ? "" : "s"), \(result.blobs) unique blob\(result.blobs == 1 ? "" : "s")"
-    return line.replacingOccurrences(of: "(scanned ", with: "(\(shape); scanned ")
+    return line.replacing("(scanned ", with: "(\(shape); scanned ")
   }
 
   /// ISO 8601 in UTC, e.g. `2024-05-01T12:00:00Z`.

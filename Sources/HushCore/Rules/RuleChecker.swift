@@ -77,6 +77,6 @@ public enum RuleChecker {
   /// A path the rule applies to: its first `paths` glob with each `*` made a plain name.
   public static func samplePath(for rule: Rule) -> String {
     guard let glob = rule.paths.first else { return "-" }
-    return glob.replacingOccurrences(of: "*", with: "dir")
+    return glob.replacing("*", with: "dir")
   }
 }

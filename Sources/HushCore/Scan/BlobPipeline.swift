@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// Progress of a long scan, reported from the reading thread.
 public struct ScanProgress: Sendable {
@@ -26,7 +26,7 @@ struct BlobPipeline: Sendable {
     let workers = DispatchGroup()
     for _ in 0..<max(1, ProcessInfo.processInfo.activeProcessorCount) {
       workers.enter()
-      Thread.detachNewThread { [scanner] in
+      Platform.detachThread { [scanner] in
         Self.work(queue: queue, slots: slots, paths: paths, scanner: scanner)
         workers.leave()
       }
@@ -100,7 +100,7 @@ struct BlobPipeline: Sendable {
 /// bytes, plus the totals and the first error.
 // @unchecked: every property is guarded by `condition`.
 final class BlobQueue: @unchecked Sendable {
-  private let condition = NSCondition()
+  private let condition = Condition()
   private let limit: Int
   private var items: [(Int, [UInt8])] = []
   private var head = 0

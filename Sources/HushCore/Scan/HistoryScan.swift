@@ -1,5 +1,3 @@
-import Foundation
-
 /// Which part of history to scan.
 public struct HistoryOptions: Sendable {
   /// Revisions and ranges as git takes them (`main`, `v1.0..HEAD`); empty means every ref.
@@ -87,8 +85,8 @@ extension HistoryScan {
       }
       for finding in findings where !finding.isWholeFile {
         let secret = String(decoding: finding.secret, as: UTF8.self)
-        log.commits[index].subject = log.commits[index].subject.replacingOccurrences(
-          of: secret, with: finding.redacted)
+        log.commits[index].subject = log.commits[index].subject.replacing(
+          secret, with: finding.redacted)
       }
       found += findings.map { finding in
         var finding = finding

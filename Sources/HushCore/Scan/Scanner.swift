@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import Synchronization
 
 /// Scans files (in parallel, on all cores) and stdin: the detectors find, the filter chain

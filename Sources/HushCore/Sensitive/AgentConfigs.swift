@@ -1,5 +1,3 @@
-import Foundation
-
 /// One kind of AI-agent config file: where it lives, in which syntax, and how that agent
 /// references a value kept outside the file.
 public struct AgentConfigFile: Sendable, Equatable {
@@ -53,7 +51,7 @@ public struct AgentConfigFile: Sendable, Equatable {
   public func fix(key: String) -> String {
     let name = key.isEmpty ? "API_TOKEN" : key
     return
-      "Rotate it, export it from your shell profile or OS keychain (e.g. `security find-generic-password`, `secret-tool lookup`) as \(name), and reference it in \(agent)'s config as \(reference.replacingOccurrences(of: "NAME", with: name))."
+      "Rotate it, export it from your shell profile or OS keychain (e.g. `security find-generic-password`, `secret-tool lookup`) as \(name), and reference it in \(agent)'s config as \(reference.replacing( "NAME", with: name))."
   }
 }
 

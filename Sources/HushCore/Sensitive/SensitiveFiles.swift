@@ -1,5 +1,3 @@
-import Foundation
-
 /// A kind of file that holds secrets: what `audit` checks is ignored, what `staged` and
 /// `history` report when it is added, what the local-secret and agent-config checks read.
 public struct SensitivePattern: Sendable, Equatable {
@@ -139,7 +137,7 @@ public enum SensitiveFiles {
     let first = file.globs[0]
     let line = first.contains("/") && !first.contains("*") ? "**/" + first : first
     return SensitivePattern(
-      line: line, probe: first.replacingOccurrences(of: "*", with: "x"), description: "\(file.agent) config",
+      line: line, probe: first.replacing("*", with: "x"), description: "\(file.agent) config",
       isRequired: file.isRequiredInGitignore, kind: .agentConfig(mustBeIgnored: file.isLocalOnly), globs: file.globs)
   }
 
@@ -173,8 +171,7 @@ public enum SensitiveFiles {
   public static func catalog(extra: [String]) -> [SensitivePattern] {
     catalog
       + extra.map { line in
-        let probe = line.replacingOccurrences(of: "*", with: "x").trimmingCharacters(
-          in: CharacterSet(charactersIn: "/"))
+        let probe = line.replacing("*", with: "x").trimming { $0 == "/" }
         return SensitivePattern(
           line: line, probe: probe, description: "listed in .hush.toml", isRequired: true, kind: .mayHoldSecrets)
       }

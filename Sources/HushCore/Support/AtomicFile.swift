@@ -1,5 +1,3 @@
-import Foundation
-
 /// A file that cannot be written where or how it was asked.
 public enum OutputError: HushError, Equatable {
   case insideWorkTree(String, root: String)

@@ -9,9 +9,16 @@ public enum Glob {
   private static let slash = UInt8(ascii: "/")
 
   static func matches(_ glob: String, path: String) -> Bool {
-    if fnmatch(glob, path, 0) == 0 { return true }
+    if match(glob, path) { return true }
     guard !glob.utf8.contains(slash), let last = path.utf8.lastIndex(of: slash) else { return false }
-    return fnmatch(glob, String(path[path.utf8.index(after: last)...]), 0) == 0
+    return match(glob, String(path[path.utf8.index(after: last)...]))
+  }
+
+  /// fnmatch(3) through `withCString`, which lends a native string's own bytes: passing the
+  /// strings directly copied each into a new array first (the pre-commit hook matches a few
+  /// thousand names against the sensitive-file globs).
+  private static func match(_ glob: String, _ path: String) -> Bool {
+    glob.withCString { pattern in path.withCString { fnmatch(pattern, $0, 0) == 0 } }
   }
 
   static func matchesAny(_ globs: [String], path: String) -> Bool {

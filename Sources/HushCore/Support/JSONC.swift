@@ -1,12 +1,10 @@
-import Foundation
-
 /// JSON with comments and trailing commas (JSONC, as VS Code, Zed and opencode write their
-/// settings), made plain JSON for Foundation's parser, which takes neither.
+/// settings), made plain JSON for the JSON parser, which takes neither.
 public enum JSONC {
   /// The parsed value of `bytes`, or nil when it is not JSON even once comments and trailing
   /// commas are gone.
   public static func parse(_ bytes: some Collection<UInt8>) -> Any? {
-    try? JSONSerialization.jsonObject(with: Data(normalized(Array(bytes))), options: [.fragmentsAllowed])
+    JSONTree.parse(normalized(Array(bytes)))
   }
 
   /// `bytes` with each comment blanked to spaces (newlines kept, so lines do not move) and

@@ -7,6 +7,14 @@
 #elseif canImport(Darwin)
   @_exported import Darwin
 #endif
+// Data, URL, FileManager, ProcessInfo, JSONEncoder: FoundationEssentials where it is a module
+// of its own (Linux), without full Foundation's ICU data (34 MB in a static binary); on
+// Darwin, Foundation. Re-exported, so no other file imports either.
+#if canImport(FoundationEssentials)
+  @_exported import FoundationEssentials
+#else
+  @_exported import Foundation
+#endif
 
 /// What differs between the systems Hush runs on, in one place.
 public enum Platform {
@@ -74,6 +82,43 @@ extension Platform {
     /// posix_spawn's file actions: a struct here, an opaque pointer on Darwin.
     static func spawnFileActions() -> posix_spawn_file_actions_t { posix_spawn_file_actions_t() }
   #endif
+}
+
+extension Platform {
+  /// Runs `body` on a new thread of its own, detached (what Foundation's `Thread` did; full
+  /// Foundation is not linked, see README "One static binary"). The stack is 8 MiB, as the
+  /// main thread's usually is; if no thread can be started, `body` runs on the caller's.
+  static func detachThread(_ body: @escaping @Sendable () -> Void) {
+    let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    // Allocated, not `pthread_attr_t()`: its zero initializer is not visible from here.
+    let attributes = UnsafeMutablePointer<pthread_attr_t>.allocate(capacity: 1)
+    pthread_attr_init(attributes)
+    defer {
+      pthread_attr_destroy(attributes)
+      attributes.deallocate()
+    }
+    pthread_attr_setstacksize(attributes, 8 << 20)
+    pthread_attr_setdetachstate(attributes, Int32(PTHREAD_CREATE_DETACHED))
+    #if canImport(Darwin)
+      var thread: pthread_t?
+    #else
+      var thread = pthread_t()
+    #endif
+    if pthread_create(&thread, attributes, { ThreadBody.run($0) }, box) != 0 { _ = ThreadBody.run(box) }
+  }
+}
+
+/// The closure a thread runs, carried through pthread_create's one pointer.
+private final class ThreadBody {
+  let body: @Sendable () -> Void
+
+  init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+
+  static func run(_ pointer: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    guard let pointer else { return nil }
+    Unmanaged<ThreadBody>.fromOpaque(pointer).takeRetainedValue().body()
+    return nil
+  }
 }
 
 /// `open(2)` under a name no type's own `open` method shadows.

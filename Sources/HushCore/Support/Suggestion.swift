@@ -28,7 +28,7 @@ public enum Suggestion {
   }
 
   private static func quotedOption(in message: String) -> String? {
-    guard let start = message.range(of: "'--") else { return nil }
+    guard let start = message.firstRange(of: "'--") else { return nil }
     let rest = message[start.upperBound...]
     guard let end = rest.firstIndex(of: "'") else { return nil }
     return "--" + rest[..<end].prefix { $0 != "=" && $0 != " " }
