@@ -4,36 +4,27 @@
 public struct ScoringModel: Sendable {
   /// The operating points chosen at training time (`scan`: recall-first, `staged`: precision-first).
   public let thresholds: [String: Double]
-  /// Nodes of every tree, flat: `feature < 0` marks a leaf whose value is `value`.
-  let feature: [Int32]
-  let threshold: [Double]
-  let left: [Int32]
-  let right: [Int32]
-  /// A leaf's value; an inner node's unweighted mean of the leaves under it (for explaining).
-  let value: [Double]
-  let roots: [Int32]
-  /// The same nodes packed one per element, for `probability`'s walk (one cache line a node).
-  let nodes: [Node]
+  /// Every tree's nodes in preorder, two words a node: word 2i holds the bits of the split's
+  /// threshold (of a leaf: its value), word 2i+1 the split's feature in its high half (all
+  /// ones for a leaf) and its right child's index in its low half; the left child is node i+1.
+  /// The embedded model's array is static data (catalog-embed writes it): nothing to parse.
+  let nodes: [UInt64]
+  /// Each tree's first node.
+  let roots: [UInt32]
 
-  struct Node {
-    let feature: Int32
-    let left: Int32
-    let right: Int32
-    let threshold: Double
-    let value: Double
+  static let leafMark: UInt64 = 0xFFFF_FFFF
+
+  /// The model compiled into the binary (`EmbeddedModel`, generated from `training/model.json`).
+  public static let bundled = ScoringModel(
+    nodes: EmbeddedModel.nodes, roots: EmbeddedModel.roots, thresholds: EmbeddedModel.thresholds)
+
+  init(nodes: [UInt64], roots: [UInt32], thresholds: [String: Double]) {
+    self.nodes = nodes
+    self.roots = roots
+    self.thresholds = thresholds
   }
 
-  /// The model compiled into the binary; parsed on first use, so a scan that meets no
-  /// candidate never pays for it.
-  public static let bundled: ScoringModel = {
-    do {
-      return try ScoringModel(json: Array(EmbeddedModel.json.utf8))
-    } catch {
-      preconditionFailure("the embedded model is invalid (the tests parse it): \(error)")
-    }
-  }()
-
-  /// A model from the JSON `train.py --export` writes.
+  /// A model from the JSON `train.py --export` writes (`$HUSH_MODEL`, for evaluation).
   public init(json: [UInt8]) throws(ModelError) {
     guard case .object(let document) = try MiniJSON.parse(json, skipping: "trees") else {
       throw .invalid("not an object")
@@ -42,41 +33,56 @@ public struct ScoringModel: Sendable {
       names.map({ if case .string(let name) = $0 { name } else { "" } }) == CandidateFeatures.names
     else { throw .invalid("its features are not the ones this Hush computes") }
     guard case .object(let points)? = document["thresholds"] else { throw .invalid("no thresholds") }
-    thresholds = points.compactMapValues { if case .number(let value) = $0 { value } else { nil } }
     guard case .skipped(let trees)? = document["trees"] else { throw .invalid("no trees") }
     var builder = Builder(features: names.count)
     var parser = MiniJSON.Parser(bytes: json, offset: trees.lowerBound)
-    roots = try builder.trees(&parser)
+    let roots = try builder.trees(&parser)
     guard !roots.isEmpty, parser.offset == trees.upperBound else { throw .invalid("no trees") }
-    feature = builder.feature
-    threshold = builder.threshold
-    left = builder.left
-    right = builder.right
-    value = builder.value
-    nodes = builder.feature.indices.map { index in
-      Node(
-        feature: builder.feature[index], left: builder.left[index], right: builder.right[index],
-        threshold: builder.threshold[index], value: builder.value[index])
+    self.init(
+      nodes: builder.nodes, roots: roots,
+      thresholds: points.compactMapValues { if case .number(let value) = $0 { value } else { nil } })
+  }
+
+  /// Whether every split names a feature of the vector and every child is a node of the model
+  /// (`probability` walks without bounds checks; the tests check the embedded model).
+  var isWellFormed: Bool {
+    let count = nodes.count / 2
+    guard nodes.count % 2 == 0, roots.allSatisfy({ Int($0) < count }) else { return false }
+    return (0..<count).allSatisfy { index in
+      let link = nodes[2 * index + 1]
+      if link >> 32 == Self.leafMark { return true }
+      let right = Int(link & Self.leafMark)
+      return Int(link >> 32) < CandidateFeatures.names.count && index + 1 < count && right > index + 1
+        && right < count
     }
   }
 
   /// The probability that the candidate of vector `x` is a real credential.
-  /// The walk reads through buffer pointers: the indices come from a model whose features and
-  /// children were checked when it was parsed, and array bounds checks were a third of its time.
   public func probability(_ x: [Double]) -> Double {
+    x.withUnsafeBufferPointer { probability($0) }
+  }
+
+  /// The probability of a vector held in a caller's buffer (the detector reuses one).
+  /// The walk reads through buffer pointers: the indices come from a model checked when it was
+  /// read (`isWellFormed`), and array bounds checks were a third of its time.
+  public func probability(_ x: UnsafeBufferPointer<Double>) -> Double {
     precondition(x.count == CandidateFeatures.names.count, "a vector of every feature")
-    let raw = x.withUnsafeBufferPointer { x in
-      nodes.withUnsafeBufferPointer { nodes in
-        var sum = 0.0
-        for root in roots {
-          var node = nodes[Int(root)]
-          while node.feature >= 0 {
-            node = nodes[Int(x[Int(node.feature)] <= node.threshold ? node.left : node.right)]
+    let raw = nodes.withUnsafeBufferPointer { nodes in
+      var sum = 0.0
+      for root in roots {
+        var index = Int(root)
+        while true {
+          let link = nodes[2 * index + 1]
+          let split = Double(bitPattern: nodes[2 * index])
+          let feature = link >> 32
+          if feature == Self.leafMark {
+            sum += split
+            break
           }
-          sum += node.value
+          index = x[Int(feature)] <= split ? index + 1 : Int(link & Self.leafMark)
         }
-        return sum
       }
+      return sum
     }
     return 1 / (1 + exp(-raw))
   }
@@ -84,12 +90,15 @@ public struct ScoringModel: Sendable {
   /// The features that moved the score most, signed (in log-odds): along each tree's path, a
   /// split's feature gets the change from the node's mean leaf to the chosen child's.
   public func contributions(_ x: [Double], top: Int) -> [(feature: String, change: Double)] {
+    let means = meanLeaves()
     var total = [Double](repeating: 0, count: CandidateFeatures.names.count)
     for root in roots {
       var node = Int(root)
-      while feature[node] >= 0 {
-        let next = Int(x[Int(feature[node])] <= threshold[node] ? left[node] : right[node])
-        total[Int(feature[node])] += value[next] - value[node]
+      while nodes[2 * node + 1] >> 32 != Self.leafMark {
+        let link = nodes[2 * node + 1]
+        let feature = Int(link >> 32)
+        let next = x[feature] <= Double(bitPattern: nodes[2 * node]) ? node + 1 : Int(link & Self.leafMark)
+        total[feature] += means[next] - means[node]
         node = next
       }
     }
@@ -97,64 +106,67 @@ public struct ScoringModel: Sendable {
       .filter { total[$0] != 0 }.map { (CandidateFeatures.names[$0], total[$0]) }
   }
 
-  /// Flattens nested `[feature, threshold, left, right]` trees, read straight from the JSON's
-  /// bytes: as `MiniJSON` values, their 18,000 nodes took most of the model's load time to
-  /// build and free.
+  /// Each node's unweighted mean of the leaves under it (a leaf: its value), for explaining.
+  /// Children follow their parent in preorder, so one backward pass finds them all; computed
+  /// per call, as only `--explain` asks (a few hundred microseconds).
+  func meanLeaves() -> [Double] {
+    let count = nodes.count / 2
+    var mean = [Double](repeating: 0, count: count)
+    var leaves = [Int](repeating: 1, count: count)
+    for index in stride(from: count - 1, through: 0, by: -1) {
+      let link = nodes[2 * index + 1]
+      guard link >> 32 != Self.leafMark else {
+        mean[index] = Double(bitPattern: nodes[2 * index])
+        continue
+      }
+      let left = index + 1
+      let right = Int(link & Self.leafMark)
+      let leftSum: Double = mean[left] * Double(leaves[left])
+      let rightSum: Double = mean[right] * Double(leaves[right])
+      leaves[index] = leaves[left] + leaves[right]
+      mean[index] = (leftSum + rightSum) / Double(leaves[index])
+    }
+    return mean
+  }
+
+  /// Flattens nested `[feature, threshold, left, right]` trees into `nodes`' layout, read
+  /// straight from the JSON's bytes (catalog-embed's `FlatTrees` does the same at build time).
   private struct Builder {
-    var feature: [Int32] = []
-    var threshold: [Double] = []
-    var left: [Int32] = []
-    var right: [Int32] = []
-    var value: [Double] = []
-    var leafCount: [Int] = []
+    var nodes: [UInt64] = []
     let features: Int
 
     init(features: Int) { self.features = features }
 
     /// Every tree of the array at the parser's offset; their roots.
-    mutating func trees(_ parser: inout MiniJSON.Parser) throws(ModelError) -> [Int32] {
+    mutating func trees(_ parser: inout MiniJSON.Parser) throws(ModelError) -> [UInt32] {
       try parser.expect("[")
-      var roots: [Int32] = []
+      var roots: [UInt32] = []
       repeat {
-        roots.append(try node(&parser))
+        roots.append(UInt32(nodes.count / 2))
+        try node(&parser)
         parser.skipSpace()
       } while try !parser.separator(closing: "]")
       return roots
     }
 
-    private mutating func node(_ parser: inout MiniJSON.Parser) throws(ModelError) -> Int32 {
-      let index = feature.count
-      feature.append(-1)
-      threshold.append(0)
-      left.append(-1)
-      right.append(-1)
-      value.append(0)
-      leafCount.append(1)
+    private mutating func node(_ parser: inout MiniJSON.Parser) throws(ModelError) {
+      let index = nodes.count / 2
       parser.skipSpace()
       guard parser.peek() == UInt8(ascii: "[") else {
-        value[index] = try parser.double()
-        return Int32(index)
+        nodes += [try parser.double().bitPattern, ScoringModel.leafMark << 32]
+        return
       }
       try parser.expect("[")
-      guard let splitFeature = Int32(exactly: try parser.double()), splitFeature >= 0, Int(splitFeature) < features
+      guard let feature = Int(exactly: try parser.double()), feature >= 0, feature < features
       else { throw .invalid("a split is not [feature, threshold, left, right]") }
       try parser.expect(",")
-      threshold[index] = try parser.double()
+      nodes += [try parser.double().bitPattern, 0]
       try parser.expect(",")
-      let leftChild = try node(&parser)
+      try node(&parser)
+      nodes[2 * index + 1] = UInt64(feature) << 32 | UInt64(nodes.count / 2)
       try parser.expect(",")
-      let rightChild = try node(&parser)
+      try node(&parser)
       try parser.expect("]")
-      feature[index] = splitFeature
-      left[index] = leftChild
-      right[index] = rightChild
-      let leftLeaves: Int = leafCount[Int(leftChild)]
-      let rightLeaves: Int = leafCount[Int(rightChild)]
-      let leftSum: Double = value[Int(leftChild)] * Double(leftLeaves)
-      let rightSum: Double = value[Int(rightChild)] * Double(rightLeaves)
-      value[index] = (leftSum + rightSum) / Double(leftLeaves + rightLeaves)
-      leafCount[index] = leftLeaves + rightLeaves
-      return Int32(index)
     }
   }
 }

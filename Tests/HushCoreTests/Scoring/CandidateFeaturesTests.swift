@@ -98,6 +98,19 @@ import Testing
     #expect(abs(top[0].change) >= abs(top[1].change) && abs(top[1].change) >= abs(top[2].change))
   }
 
+  /// The arrays catalog-embed compiled are the trees of `training/model.json`, bit for bit, as
+  /// the evaluation path (`$HUSH_MODEL`) reads them; their indices are safe to walk unchecked.
+  @Test func theCompiledModelIsTheModelFile() throws {
+    let url = SourceTree.root.appendingPathComponent("training/model.json")
+    let parsed = try ScoringModel(json: Array(try Data(contentsOf: url)))
+    let bundled = ScoringModel.bundled
+    #expect(EmbeddedModel.features == CandidateFeatures.names)
+    #expect(bundled.isWellFormed)
+    #expect(bundled.roots == parsed.roots)
+    #expect(bundled.nodes == parsed.nodes)
+    #expect(bundled.thresholds == parsed.thresholds)
+  }
+
   @Test func aModelForOtherFeaturesIsRefused() {
     let json = #"{"features":["a"],"thresholds":{"scan":0.5},"trees":[0.1]}"#
     #expect(throws: ModelError.self) { try ScoringModel(json: Array(json.utf8)) }
