@@ -4,17 +4,21 @@ public struct DetectorOptions: Sendable {
   public var useJIT = true
   /// Run a rule's regex only near its keywords. Off: every rule runs on every line.
   public var usePrefilter = true
+  /// Skip a candidate rule's regex at a keyword hit its bytes rule out (`CandidatePrecheck`);
+  /// off only to prove, in tests, that the checks change no finding.
+  public var usePrecheck = true
   /// The confidence a scored rule's candidate must reach to become a finding.
   public var minConfidence = ConfidenceFloor.keepAll
   /// The scoring model; nil: the one compiled into the binary.
   public var model: ScoringModel?
   /// Options; the defaults are what users get.
   public init(
-    useJIT: Bool = true, usePrefilter: Bool = true, minConfidence: ConfidenceFloor = .keepAll,
-    model: ScoringModel? = nil
+    useJIT: Bool = true, usePrefilter: Bool = true, usePrecheck: Bool = true,
+    minConfidence: ConfidenceFloor = .keepAll, model: ScoringModel? = nil
   ) {
     self.useJIT = useJIT
     self.usePrefilter = usePrefilter
+    self.usePrecheck = usePrecheck
     self.minConfidence = minConfidence
     self.model = model
   }
@@ -72,6 +76,8 @@ public final class Detector: Sendable {
   private let ruleList: [Int]
   private let isMultiline: [Bool]
   private let regexes: [LazyRegex]
+  /// Per rule: the bytes its regex needs around a keyword hit (candidate rules only).
+  private let prechecks: [CandidatePrecheck?]
 
   /// How far before a keyword a rule's match may begin, and after it a match may end.
   static let lookBehind = 512
@@ -102,6 +108,7 @@ public final class Detector: Sendable {
     ruleStart = rulesForKeyword.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
     isMultiline = catalog.rules.map(\.isMultiline)
     regexes = catalog.rules.map { LazyRegex(pattern: $0.regex, name: $0.id, jit: options.useJIT) }
+    prechecks = catalog.rules.map { options.usePrecheck ? CandidatePrecheck(rule: $0) : nil }
   }
 
   /// Compiles every rule's regex now (for `rules check` and user-supplied rules).
@@ -142,6 +149,9 @@ public final class Detector: Sendable {
       for slot in ruleStart[keyword]..<ruleStart[keyword + 1] {
         let ruleIndex = ruleList[slot]
         guard start >= coveredUntil[ruleIndex] else { continue }
+        // A hit the rule's regex cannot match from gets no window, and covers nothing: a later
+        // hit on the line may still need the regex.
+        if let precheck = prechecks[ruleIndex], !precheck.admits(start..<end, in: bytes) { continue }
         // A rule scoped to other files (`paths`) costs one check per file, not a window per hit.
         guard applies(ruleIndex, to: path, scratch: scratch) else {
           coveredUntil[ruleIndex] = Int.max
