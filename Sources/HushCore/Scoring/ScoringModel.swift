@@ -4,22 +4,24 @@
 public struct ScoringModel: Sendable {
   /// The operating points chosen at training time (`scan`: recall-first, `staged`: precision-first).
   public let thresholds: [String: Double]
-  /// Every tree's nodes in preorder, two words a node: word 2i holds the bits of the split's
-  /// threshold (of a leaf: its value), word 2i+1 the split's feature in its high half (all
-  /// ones for a leaf) and its right child's index in its low half; the left child is node i+1.
-  /// The embedded model's array is static data (catalog-embed writes it): nothing to parse.
-  let nodes: [UInt64]
-  /// Each tree's first node.
-  let roots: [UInt32]
-
-  static let leafMark: UInt64 = 0xFFFF_FFFF
+  /// Every tree's splits in preorder, three words a split: the bits of its threshold, its
+  /// feature, and its children as two Int32 (left in the low half, right in the high half), each
+  /// a split's index or, when negative, the complement of a leaf's index in `leaves`. The
+  /// embedded model's arrays are static data (catalog-embed writes them): nothing to parse.
+  let splits: [UInt64]
+  /// The leaves' values, as bit patterns.
+  let leaves: [UInt64]
+  /// Each tree's first node (a split, or the complement of a leaf for a tree without one).
+  let roots: [Int32]
 
   /// The model compiled into the binary (`EmbeddedModel`, generated from `training/model.json`).
   public static let bundled = ScoringModel(
-    nodes: EmbeddedModel.nodes, roots: EmbeddedModel.roots, thresholds: EmbeddedModel.thresholds)
+    splits: EmbeddedModel.splits, leaves: EmbeddedModel.leaves, roots: EmbeddedModel.roots,
+    thresholds: EmbeddedModel.thresholds)
 
-  init(nodes: [UInt64], roots: [UInt32], thresholds: [String: Double]) {
-    self.nodes = nodes
+  init(splits: [UInt64], leaves: [UInt64], roots: [Int32], thresholds: [String: Double]) {
+    self.splits = splits
+    self.leaves = leaves
     self.roots = roots
     self.thresholds = thresholds
   }
@@ -39,22 +41,27 @@ public struct ScoringModel: Sendable {
     let roots = try builder.trees(&parser)
     guard !roots.isEmpty, parser.offset == trees.upperBound else { throw .invalid("no trees") }
     self.init(
-      nodes: builder.nodes, roots: roots,
+      splits: builder.splits, leaves: builder.leaves, roots: roots,
       thresholds: points.compactMapValues { if case .number(let value) = $0 { value } else { nil } })
   }
 
-  /// Whether every split names a feature of the vector and every child is a node of the model
-  /// (`probability` walks without bounds checks; the tests check the embedded model).
+  /// Whether every split names a feature of the vector and every reference is a node of the
+  /// model (`probability` walks without bounds checks; the tests check the embedded model).
   var isWellFormed: Bool {
-    let count = nodes.count / 2
-    guard nodes.count % 2 == 0, roots.allSatisfy({ Int($0) < count }) else { return false }
+    let count = splits.count / 3
+    let isNode = { (reference: Int32) in reference >= 0 ? Int(reference) < count : Int(~reference) < leaves.count }
+    guard splits.count % 3 == 0, roots.allSatisfy(isNode) else { return false }
     return (0..<count).allSatisfy { index in
-      let link = nodes[2 * index + 1]
-      if link >> 32 == Self.leafMark { return true }
-      let right = Int(link & Self.leafMark)
-      return Int(link >> 32) < CandidateFeatures.names.count && index + 1 < count && right > index + 1
-        && right < count
+      let (left, right) = Self.children(splits[3 * index + 2])
+      // Preorder: a split's children come after it, so the walk always ends.
+      let forward = { (child: Int32) in child < 0 || Int(child) > index }
+      return splits[3 * index + 1] < UInt64(CandidateFeatures.names.count) && isNode(left) && isNode(right)
+        && forward(left) && forward(right)
     }
+  }
+
+  static func children(_ word: UInt64) -> (left: Int32, right: Int32) {
+    (Int32(truncatingIfNeeded: word), Int32(truncatingIfNeeded: word >> 32))
   }
 
   /// The probability that the candidate of vector `x` is a real credential.
@@ -67,22 +74,21 @@ public struct ScoringModel: Sendable {
   /// read (`isWellFormed`), and array bounds checks were a third of its time.
   public func probability(_ x: UnsafeBufferPointer<Double>) -> Double {
     precondition(x.count == CandidateFeatures.names.count, "a vector of every feature")
-    let raw = nodes.withUnsafeBufferPointer { nodes in
-      var sum = 0.0
-      for root in roots {
-        var index = Int(root)
-        while true {
-          let link = nodes[2 * index + 1]
-          let split = Double(bitPattern: nodes[2 * index])
-          let feature = link >> 32
-          if feature == Self.leafMark {
-            sum += split
-            break
+    let raw = splits.withUnsafeBufferPointer { splits in
+      leaves.withUnsafeBufferPointer { leaves in
+        var sum = 0.0
+        for root in roots {
+          var node = root
+          while node >= 0 {
+            let base = 3 &* Int(node)
+            let goesLeft = x[Int(truncatingIfNeeded: splits[base &+ 1])] <= Double(bitPattern: splits[base])
+            let children = splits[base &+ 2]
+            node = Int32(truncatingIfNeeded: goesLeft ? children : children >> 32)
           }
-          index = x[Int(feature)] <= split ? index + 1 : Int(link & Self.leafMark)
+          sum += Double(bitPattern: leaves[Int(~node)])
         }
+        return sum
       }
-      return sum
     }
     return 1 / (1 + exp(-raw))
   }
@@ -91,14 +97,16 @@ public struct ScoringModel: Sendable {
   /// split's feature gets the change from the node's mean leaf to the chosen child's.
   public func contributions(_ x: [Double], top: Int) -> [(feature: String, change: Double)] {
     let means = meanLeaves()
+    let mean = { (node: Int32) in node >= 0 ? means[Int(node)] : Double(bitPattern: leaves[Int(~node)]) }
     var total = [Double](repeating: 0, count: CandidateFeatures.names.count)
     for root in roots {
-      var node = Int(root)
-      while nodes[2 * node + 1] >> 32 != Self.leafMark {
-        let link = nodes[2 * node + 1]
-        let feature = Int(link >> 32)
-        let next = x[feature] <= Double(bitPattern: nodes[2 * node]) ? node + 1 : Int(link & Self.leafMark)
-        total[feature] += means[next] - means[node]
+      var node = root
+      while node >= 0 {
+        let base = 3 * Int(node)
+        let feature = Int(splits[base + 1])
+        let (left, right) = Self.children(splits[base + 2])
+        let next = x[feature] <= Double(bitPattern: splits[base]) ? left : right
+        total[feature] += mean(next) - mean(node)
         node = next
       }
     }
@@ -106,67 +114,68 @@ public struct ScoringModel: Sendable {
       .filter { total[$0] != 0 }.map { (CandidateFeatures.names[$0], total[$0]) }
   }
 
-  /// Each node's unweighted mean of the leaves under it (a leaf: its value), for explaining.
-  /// Children follow their parent in preorder, so one backward pass finds them all; computed
-  /// per call, as only `--explain` asks (a few hundred microseconds).
+  /// Each split's unweighted mean of the leaves under it, for explaining. Children follow
+  /// their parent in preorder, so one backward pass finds them all; computed per call, as only
+  /// `--explain` asks (a few hundred microseconds).
   func meanLeaves() -> [Double] {
-    let count = nodes.count / 2
+    let count = splits.count / 3
     var mean = [Double](repeating: 0, count: count)
-    var leaves = [Int](repeating: 1, count: count)
+    var leafCount = [Int](repeating: 0, count: count)
+    let summary = { (node: Int32) -> (mean: Double, leaves: Int) in
+      node >= 0 ? (mean[Int(node)], leafCount[Int(node)]) : (Double(bitPattern: leaves[Int(~node)]), 1)
+    }
     for index in stride(from: count - 1, through: 0, by: -1) {
-      let link = nodes[2 * index + 1]
-      guard link >> 32 != Self.leafMark else {
-        mean[index] = Double(bitPattern: nodes[2 * index])
-        continue
-      }
-      let left = index + 1
-      let right = Int(link & Self.leafMark)
-      let leftSum: Double = mean[left] * Double(leaves[left])
-      let rightSum: Double = mean[right] * Double(leaves[right])
-      leaves[index] = leaves[left] + leaves[right]
-      mean[index] = (leftSum + rightSum) / Double(leaves[index])
+      let (left, right) = Self.children(splits[3 * index + 2])
+      let (leftMean, leftLeaves) = summary(left)
+      let (rightMean, rightLeaves) = summary(right)
+      let leftSum: Double = leftMean * Double(leftLeaves)
+      let rightSum: Double = rightMean * Double(rightLeaves)
+      leafCount[index] = leftLeaves + rightLeaves
+      mean[index] = (leftSum + rightSum) / Double(leafCount[index])
     }
     return mean
   }
 
-  /// Flattens nested `[feature, threshold, left, right]` trees into `nodes`' layout, read
+  /// Flattens nested `[feature, threshold, left, right]` trees into `splits` and `leaves`, read
   /// straight from the JSON's bytes (catalog-embed's `FlatTrees` does the same at build time).
   private struct Builder {
-    var nodes: [UInt64] = []
+    var splits: [UInt64] = []
+    var leaves: [UInt64] = []
     let features: Int
 
     init(features: Int) { self.features = features }
 
     /// Every tree of the array at the parser's offset; their roots.
-    mutating func trees(_ parser: inout MiniJSON.Parser) throws(ModelError) -> [UInt32] {
+    mutating func trees(_ parser: inout MiniJSON.Parser) throws(ModelError) -> [Int32] {
       try parser.expect("[")
-      var roots: [UInt32] = []
+      var roots: [Int32] = []
       repeat {
-        roots.append(UInt32(nodes.count / 2))
-        try node(&parser)
+        roots.append(try node(&parser))
         parser.skipSpace()
       } while try !parser.separator(closing: "]")
       return roots
     }
 
-    private mutating func node(_ parser: inout MiniJSON.Parser) throws(ModelError) {
-      let index = nodes.count / 2
+    /// The node's reference: a split's index, or the complement of a leaf's.
+    private mutating func node(_ parser: inout MiniJSON.Parser) throws(ModelError) -> Int32 {
       parser.skipSpace()
       guard parser.peek() == UInt8(ascii: "[") else {
-        nodes += [try parser.double().bitPattern, ScoringModel.leafMark << 32]
-        return
+        leaves.append(try parser.double().bitPattern)
+        return ~Int32(leaves.count - 1)
       }
       try parser.expect("[")
       guard let feature = Int(exactly: try parser.double()), feature >= 0, feature < features
       else { throw .invalid("a split is not [feature, threshold, left, right]") }
       try parser.expect(",")
-      nodes += [try parser.double().bitPattern, 0]
+      let index = splits.count / 3
+      splits += [try parser.double().bitPattern, UInt64(feature), 0]
       try parser.expect(",")
-      try node(&parser)
-      nodes[2 * index + 1] = UInt64(feature) << 32 | UInt64(nodes.count / 2)
+      let left = try node(&parser)
       try parser.expect(",")
-      try node(&parser)
+      let right = try node(&parser)
       try parser.expect("]")
+      splits[3 * index + 2] = UInt64(UInt32(bitPattern: left)) | UInt64(UInt32(bitPattern: right)) << 32
+      return Int32(index)
     }
   }
 }

@@ -107,7 +107,8 @@ import Testing
     #expect(EmbeddedModel.features == CandidateFeatures.names)
     #expect(bundled.isWellFormed)
     #expect(bundled.roots == parsed.roots)
-    #expect(bundled.nodes == parsed.nodes)
+    #expect(bundled.splits == parsed.splits)
+    #expect(bundled.leaves == parsed.leaves)
     #expect(bundled.thresholds == parsed.thresholds)
   }
 
