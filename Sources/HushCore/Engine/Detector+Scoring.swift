@@ -9,13 +9,14 @@ extension Detector {
     let model = options.model ?? ScoringModel.bundled
     let floor = options.minConfidence.minimum(in: model)
     let lines = Self.lineRanges(of: candidates, in: bytes)
-    var perLine: [Int: Int] = [:]
-    for line in lines { perLine[line.lowerBound, default: 0] += 1 }
+    let perLine = Self.countsPerLine(lines)
     let pathBytes = Array(path.utf8)
     let pathFeatures = CandidateFeatures.pathFeatures(pathBytes)
     var kept: [Candidate] = []
     kept.reserveCapacity(candidates.count)
     var context: (line: Range<Int>, value: CandidateFeatures.LineContext)?
+    // One vector for the buffer's candidates, filled in place for each.
+    var x = [Double](repeating: 0, count: CandidateFeatures.names.count)
     for (index, candidate) in candidates.enumerated() {
       guard rules[candidate.rule].isScored else {
         kept.append(candidate)
@@ -31,12 +32,14 @@ extension Detector {
         continue
       }
       if context?.line != line { context = (line, CandidateFeatures.LineContext(lineBytes)) }
-      let x = CandidateFeatures.vector(
-        CandidateInput(
-          rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
-          filter: candidate.filter, lineCandidates: perLine[line.lowerBound] ?? 0),
-        context: context?.value, path: pathFeatures)
-      let probability = model.probability(x)
+      let input = CandidateInput(
+        rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
+        filter: candidate.filter, lineCandidates: perLine[index])
+      let probability = x.withUnsafeMutableBufferPointer { x in
+        CandidateFeatures.fill(
+          x, input, context: context?.value ?? CandidateFeatures.LineContext(lineBytes), path: pathFeatures)
+        return model.probability(UnsafeBufferPointer(x))
+      }
       if let floor, probability < floor {
         if scratch.dropped != nil {
           let because = model.contributions(x, top: 3).map { FeatureWeight(feature: $0.feature, change: $0.change) }
@@ -50,6 +53,20 @@ extension Detector {
       kept.append(scored)
     }
     return kept
+  }
+
+  /// For each candidate, how many candidates start on its line (`lines` is in order, so a
+  /// line's candidates are one run).
+  static func countsPerLine(_ lines: [Range<Int>]) -> [Int] {
+    var counts = [Int](repeating: 0, count: lines.count)
+    var start = 0
+    while start < lines.count {
+      var end = start + 1
+      while end < lines.count && lines[end] == lines[start] { end += 1 }
+      for index in start..<end { counts[index] = end - start }
+      start = end
+    }
+    return counts
   }
 
   /// The line (without its `\n`) each candidate starts on; `candidates` are sorted by start,

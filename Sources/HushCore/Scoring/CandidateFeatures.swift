@@ -138,15 +138,14 @@ public enum CandidateFeatures {
     let saysExample: Bool
     let namesUser: Bool
 
-    /// The context of `line` (without its `\n`).
+    /// The context of `line` (without its `\n`), read in place (ASCII case folded as compared).
     public init(_ line: UnsafeBufferPointer<UInt8>) {
       let stripped = line.drop { $0 == 0x20 || (0x09...0x0D).contains($0) }
       isComment = CandidateFeatures.commentBytes.contains { stripped.starts(with: $0) }
-      let lower = CandidateFeatures.lowered(Array(line))
-      readsEnvironment = CandidateFeatures.environmentBytes.contains { CandidateFeatures.contains(lower, $0) }
+      readsEnvironment = CandidateFeatures.containsAny(line, CandidateFeatures.environmentBytes)
       lengthLog2 = log2(Double(line.count + 1))
-      saysExample = CandidateFeatures.exampleBytes.contains { CandidateFeatures.contains(lower, $0) }
-      namesUser = CandidateFeatures.userBytes.contains { CandidateFeatures.contains(lower, $0) }
+      saysExample = CandidateFeatures.containsAny(line, CandidateFeatures.exampleBytes)
+      namesUser = CandidateFeatures.containsAny(line, CandidateFeatures.userBytes)
     }
   }
 
@@ -154,93 +153,135 @@ public enum CandidateFeatures {
   /// passed in when the caller scores several candidates of one line, and `path` is
   /// `pathFeatures(input.path)`, passed in when it scores several of one file.
   public static func vector(_ input: CandidateInput, context: LineContext? = nil, path: [Double]? = nil) -> [Double] {
-    var out: [Double] = []
-    out.reserveCapacity(names.count)
-    let value = Array(input.value)
-    let lowerValue = lowered(value)
-    let line = input.line
-    let (nameRange, betweenStart) = keyName(line, before: input.column)
-    let name = Array(line[nameRange])
-    let lowerName = lowered(name)
-    let between = Array(line[betweenStart..<input.column])
-    appendValue(value, lowerValue, lowerName, to: &out)
-    appendName(name, lowerName, to: &out)
-    appendLine(input, between, context ?? LineContext(line), to: &out)
-    let quotedName = !name.isEmpty && nameRange.lowerBound > 0 && isQuote(line[nameRange.lowerBound - 1])
-    out.append(flag(quotedName))
-    out.append(flag(nameTestBytes.contains { contains(lowerName, $0) }))
-    out.append(flag(wordBytes.prefix(7).contains { contains(lowerValue, $0) }))
-    out.append(flag(knownPrefixBytes.contains { value.starts(with: $0) }))
-    out += path ?? pathFeatures(input.path)
-    appendRule(input, to: &out)
+    var out = [Double](repeating: 0, count: names.count)
+    out.withUnsafeMutableBufferPointer { out in
+      fill(out, input, context: context ?? LineContext(input.line), path: path ?? pathFeatures(input.path))
+    }
     return out
   }
 
-  private static func appendValue(_ value: [UInt8], _ lowerValue: [UInt8], _ lowerName: [UInt8], to out: inout [Double])
-  {
+  /// Writes the vector of `input` into `out` (`names.count` doubles, the caller's to reuse):
+  /// no allocation per candidate, every byte read where the detector holds it.
+  public static func fill(
+    _ out: UnsafeMutableBufferPointer<Double>, _ input: CandidateInput, context: LineContext, path: [Double]
+  ) {
+    precondition(out.count == names.count, "a vector of every feature")
+    var writer = Writer(out: out)
+    let line = input.line
+    let (nameRange, betweenStart) = keyName(line, before: input.column)
+    let name = UnsafeBufferPointer(rebasing: line[nameRange])
+    let between = UnsafeBufferPointer(rebasing: line[betweenStart..<input.column])
+    appendValue(input.value, name: name, to: &writer)
+    appendName(name, to: &writer)
+    appendLine(input, between, context, to: &writer)
+    let quotedName = !name.isEmpty && nameRange.lowerBound > 0 && isQuote(line[nameRange.lowerBound - 1])
+    writer.append(quotedName)
+    writer.append(containsAny(name, nameTestBytes))
+    writer.append(containsAny(input.value, credentialValueBytes))
+    writer.append(knownPrefixBytes.contains { input.value.starts(with: $0) })
+    for feature in path { writer.append(feature) }
+    appendRule(input, to: &writer)
+    precondition(writer.count == names.count, "every feature written")
+  }
+
+  /// Appends to the caller's buffer, in order.
+  struct Writer {
+    let out: UnsafeMutableBufferPointer<Double>
+    var count = 0
+
+    mutating func append(_ value: Double) {
+      out[count] = value
+      count += 1
+    }
+
+    mutating func append(_ condition: Bool) { append(condition ? 1.0 : 0.0) }
+  }
+
+  /// The first seven credential words: `value_word`.
+  static let credentialValueBytes = Array(wordBytes.prefix(7))
+
+  private static func appendValue(
+    _ value: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, to out: inout Writer
+  ) {
     let count = value.count
-    let lower = value.count(where: isLower)
-    let upper = value.count(where: isUpper)
-    let digits = value.count(where: isDigit)
+    var lower = 0
+    var upper = 0
+    var digits = 0
+    var vowels = 0
+    var dots = 0
+    var allHex = true
+    var allBase64 = true
+    var allWord = true
+    for byte in value {
+      if isLower(byte) { lower += 1 } else if isUpper(byte) { upper += 1 } else if isDigit(byte) { digits += 1 }
+      if isVowel(byte) { vowels += 1 }
+      if byte == 0x2E { dots += 1 }
+      allHex = allHex && isHex(byte)
+      allBase64 = allBase64 && isBase64(byte)
+      allWord = allWord && isWordByte(byte)
+    }
     let other = count - lower - upper - digits
     let denominator = Double(max(count, 1))
     let entropy = shannon(value)
     out.append(log2(Double(count + 1)))
     out.append(entropy)
     out.append(count > 0 ? entropy / log2(Double(count + 1)) : 0)
-    out += [Double(lower) / denominator, Double(upper) / denominator, Double(digits) / denominator]
+    out.append(Double(lower) / denominator)
+    out.append(Double(upper) / denominator)
+    out.append(Double(digits) / denominator)
     out.append(Double(other) / denominator)
-    out.append(Double([lower, upper, digits, other].count(where: { $0 > 0 })))
-    out.append(flag(count >= 8 && value.allSatisfy(isHex)))
-    out.append(flag(count >= 16 && value.allSatisfy(isBase64)))
-    out.append(flag(count > 0 && digits == count))
-    out.append(flag(count == 36 && [8, 13, 18, 23].allSatisfy { value[$0] == 0x2D }))
-    out.append(flag(value.contains(0x20)))
-    out.append(flag(count > 0 && Array("$%{<@&".utf8).contains(value[0])))
-    out.append(flag(templateBytes.contains { contains(value, $0) }))
-    out.append(flag(count > 0 && !isDigit(value[0]) && value.allSatisfy(isWordByte)))
-    out.append(Double(value.count(where: { $0 == UInt8(0x2E) })))
-    out.append(flag(value.contains(0x28) || value.contains(0x29)))
-    out.append(flag(contains(value, "://")))
-    out.append(flag(value.contains(0x2F)))
-    let vowels = Array("aeiouAEIOU".utf8)
-    let vowelCount = value.count(where: { vowels.contains($0) })
-    out.append(Double(vowelCount) / Double(max(lower + upper, 1)))
+    out.append(Double((lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digits > 0 ? 1 : 0) + (other > 0 ? 1 : 0)))
+    out.append(count >= 8 && allHex)
+    out.append(count >= 16 && allBase64)
+    out.append(count > 0 && digits == count)
+    out.append(count == 36 && value[8] == 0x2D && value[13] == 0x2D && value[18] == 0x2D && value[23] == 0x2D)
+    out.append(value.contains(0x20))
+    out.append(count > 0 && referenceStarts.contains(value[0]))
+    out.append(templateBytes.contains { contains(value, $0, folding: false) })
+    out.append(count > 0 && !isDigit(value[0]) && allWord)
+    out.append(Double(dots))
+    out.append(value.contains(0x28) || value.contains(0x29))
+    out.append(contains(value, urlBytes, folding: false))
+    out.append(value.contains(0x2F))
+    out.append(Double(vowels) / Double(max(lower + upper, 1)))
     out.append(Double(caseChanges(value)) / denominator)
-    out.append(flag(markerBytes.contains { contains(lowerValue, $0) }))
-    out.append(flag(hashPrefixBytes.contains { lowerValue.starts(with: $0) }))
+    out.append(containsAny(value, markerBytes))
+    out.append(hashPrefixBytes.contains { startsFolded(value, $0) })
     out.append(Double(longestRun(value)) / denominator)
-    out.append(flag(count >= 3 && contains(lowerName, lowerValue)))
-    out.append(flag(lowerName.count >= 3 && contains(lowerValue, lowerName)))
+    out.append(count >= 3 && contains(name, value, folding: true))
+    out.append(name.count >= 3 && contains(value, name, folding: true))
   }
 
-  private static func appendName(_ name: [UInt8], _ lowerName: [UInt8], to out: inout [Double]) {
+  static let referenceStarts = Array("$%{<@&".utf8)
+  static let urlBytes = Array("://".utf8)
+
+  private static func appendName(_ name: UnsafeBufferPointer<UInt8>, to out: inout Writer) {
     out.append(Double(name.count))
-    out.append(flag(name.isEmpty))
-    for word in wordBytes { out.append(flag(contains(lowerName, word))) }
-    out.append(Double(notValueBytes.count { contains(lowerName, $0) }))
-    out.append(flag(!name.contains(where: isLower) && name.contains(where: isUpper)))
+    out.append(name.isEmpty)
+    for word in wordBytes { out.append(contains(name, word, folding: true)) }
+    out.append(Double(notValueBytes.count { contains(name, $0, folding: true) }))
+    out.append(!name.contains(where: isLower) && name.contains(where: isUpper))
   }
 
   private static func appendLine(
-    _ input: CandidateInput, _ between: [UInt8], _ context: LineContext, to out: inout [Double]
+    _ input: CandidateInput, _ between: UnsafeBufferPointer<UInt8>, _ context: LineContext, to out: inout Writer
   ) {
-    let compare = contains(between, "==") || contains(between, "!=")
-    let arrow = contains(between, "=>") || contains(between, "->")
-    out.append(flag(compare))
-    out.append(flag(arrow))
-    out.append(flag(between.contains(0x3D) && !compare && !arrow))
-    out.append(flag(between.contains(0x3A)))
-    out.append(flag(between.contains(0x28)))
-    out.append(flag(between.contains(0x2C)))
+    let compare = containsPair(between, 0x3D, 0x3D) || containsPair(between, 0x21, 0x3D)
+    let arrow = containsPair(between, 0x3D, 0x3E) || containsPair(between, 0x2D, 0x3E)
+    out.append(compare)
+    out.append(arrow)
+    out.append(between.contains(0x3D) && !compare && !arrow)
+    out.append(between.contains(0x3A))
+    out.append(between.contains(0x28))
+    out.append(between.contains(0x2C))
     let column = input.column
-    out.append(flag(column > 0 && isQuote(input.line[column - 1])))
-    out.append(flag(column > 0 && (between.contains(0x28) || between.contains(0x5B) || between.contains(0x7B))))
-    out.append(flag(context.isComment))
-    out.append(flag(context.readsEnvironment))
+    out.append(column > 0 && isQuote(input.line[column - 1]))
+    out.append(column > 0 && (between.contains(0x28) || between.contains(0x5B) || between.contains(0x7B)))
+    out.append(context.isComment)
+    out.append(context.readsEnvironment)
     out.append(context.lengthLog2)
-    out.append(flag(context.saysExample))
-    out.append(flag(context.namesUser))
+    out.append(context.saysExample)
+    out.append(context.namesUser)
     out.append(Double(input.lineCandidates))
   }
 
@@ -256,20 +297,21 @@ public enum CandidateFeatures {
     let base = path.lastIndex(of: 0x2F).map { Array(path[($0 + 1)...]) } ?? path
     let ext = base.lastIndex(of: 0x2E).map { String(decoding: base[($0 + 1)...], as: UTF8.self) } ?? ""
     let group = extensionGroups.first { $0.1.contains(ext) }?.0 ?? "other"
-    for name in extensionGroups.map(\.0) + ["other"] { out.append(flag(group == name)) }
-    for top in topExtensions { out.append(flag(ext == top)) }
+    for name in extensionGroups.map(\.0) + ["other"] { out.append(group == name ? 1 : 0) }
+    for top in topExtensions { out.append(ext == top ? 1 : 0) }
     let directories = path.lastIndex(of: 0x2F).map { Array(path[..<$0]) } ?? path
-    for words in pathWordBytes { out.append(flag(words.contains { contains(directories, $0) })) }
+    for words in pathWordBytes { out.append(words.contains { contains(directories, $0) } ? 1 : 0) }
   }
 
-  private static func appendRule(_ input: CandidateInput, to out: inout [Double]) {
-    for rule in rules { out.append(flag(input.rule == rule)) }
-    out.append(flag(!input.rule.hasPrefix("cand-")))
+  private static func appendRule(_ input: CandidateInput, to out: inout Writer) {
+    let rule = rules.firstIndex(of: input.rule)
+    for index in rules.indices { out.append(rule == index) }
+    out.append(!input.rule.hasPrefix("cand-"))
     let filter = input.filter
-    out.append(flag(filter == .placeholder))
-    out.append(flag(filter == .singleClass))
-    out.append(flag(filter == .codeReference))
-    out.append(flag(filter == .hashInContext))
+    out.append(filter == .placeholder)
+    out.append(filter == .singleClass)
+    out.append(filter == .codeReference)
+    out.append(filter == .hashInContext)
   }
 
   /// The name a value is given to: skip back over bytes that are not `[A-Za-z0-9_.-]`, then
@@ -284,32 +326,39 @@ public enum CandidateFeatures {
   }
 
   /// Shannon entropy in bits per byte, summed in the order bytes first appear (as the
-  /// reference does, so the float is the same to the last bit).
-  static func shannon(_ value: [UInt8]) -> Double {
+  /// reference does, so the float is the same to the last bit). Counts live on the stack.
+  static func shannon(_ value: UnsafeBufferPointer<UInt8>) -> Double {
     guard !value.isEmpty else { return 0 }
-    var counts = [Int](repeating: 0, count: 256)
-    var order: [UInt8] = []
-    for byte in value {
-      if counts[Int(byte)] == 0 { order.append(byte) }
-      counts[Int(byte)] += 1
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+      counts.initialize(repeating: 0)
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { order in
+        var distinct = 0
+        for byte in value {
+          if counts[Int(byte)] == 0 {
+            order[distinct] = byte
+            distinct += 1
+          }
+          counts[Int(byte)] += 1
+        }
+        let total = Double(value.count)
+        var sum = 0.0
+        for index in 0..<distinct {
+          let share = Double(counts[Int(order[index])]) / total
+          sum += share * log2(share)
+        }
+        return -sum
+      }
     }
-    let total = Double(value.count)
-    var sum = 0.0
-    for byte in order {
-      let share = Double(counts[Int(byte)]) / total
-      sum += share * log2(share)
-    }
-    return -sum
   }
 
-  private static func caseChanges(_ value: [UInt8]) -> Int {
+  private static func caseChanges(_ value: UnsafeBufferPointer<UInt8>) -> Int {
     guard value.count > 1 else { return 0 }
     var changes = 0
     for index in 1..<value.count where isLower(value[index - 1]) && isUpper(value[index]) { changes += 1 }
     return changes
   }
 
-  private static func longestRun(_ value: [UInt8]) -> Int {
+  private static func longestRun(_ value: UnsafeBufferPointer<UInt8>) -> Int {
     var longest = 0
     var run = 0
     for index in value.indices {
@@ -319,27 +368,66 @@ public enum CandidateFeatures {
     return longest
   }
 
-  static func lowered(_ bytes: [UInt8]) -> [UInt8] { bytes.map { isUpper($0) ? $0 | 0x20 : $0 } }
-
-  static func contains(_ haystack: [UInt8], _ needle: String) -> Bool { contains(haystack, Array(needle.utf8)) }
+  static func lowered(_ bytes: [UInt8]) -> [UInt8] { bytes.map(fold) }
 
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    haystack.withUnsafeBufferPointer { haystack in contains(haystack, needle, folding: false) }
+  }
+
+  /// Whether `haystack`, ASCII case folded, holds one of `needles` (folded already).
+  static func containsAny(_ haystack: UnsafeBufferPointer<UInt8>, _ needles: [[UInt8]]) -> Bool {
+    needles.contains { contains(haystack, $0, folding: true) }
+  }
+
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], folding: Bool) -> Bool {
+    needle.withUnsafeBufferPointer { contains(haystack, $0, folding: folding) }
+  }
+
+  /// Substring search; with `folding`, both sides compare ASCII case folded.
+  static func contains(
+    _ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, folding: Bool
+  ) -> Bool {
     guard !needle.isEmpty else { return true }
     guard haystack.count >= needle.count else { return false }
-    let first = needle[0]
-    for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+    let first = folding ? fold(needle[0]) : needle[0]
+    for start in 0...(haystack.count - needle.count) {
+      guard (folding ? fold(haystack[start]) : haystack[start]) == first else { continue }
       var index = 1
-      while index < needle.count && haystack[start + index] == needle[index] { index += 1 }
+      while index < needle.count
+        && (folding
+          ? fold(haystack[start + index]) == fold(needle[index]) : haystack[start + index] == needle[index])
+      {
+        index += 1
+      }
       if index == needle.count { return true }
     }
     return false
   }
 
-  private static func flag(_ condition: Bool) -> Double { condition ? 1 : 0 }
+  /// Whether `bytes`, folded, starts with `prefix` (folded already).
+  private static func startsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    bytes.count >= prefix.count && prefix.indices.allSatisfy { fold(bytes[$0]) == prefix[$0] }
+  }
+
+  /// Whether `first` is directly followed by `second` somewhere in `bytes`.
+  private static func containsPair(_ bytes: UnsafeBufferPointer<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+    guard bytes.count >= 2 else { return false }
+    for index in 1..<bytes.count where bytes[index - 1] == first && bytes[index] == second { return true }
+    return false
+  }
+
+  private static func fold(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
 
   private static func isQuote(_ byte: UInt8) -> Bool {
     switch byte {
     case 0x22, 0x27, 0x60: true
+    default: false
+    }
+  }
+
+  private static func isVowel(_ byte: UInt8) -> Bool {
+    switch byte | 0x20 {
+    case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): isLetter(byte)
     default: false
     }
   }
