@@ -142,10 +142,17 @@ public enum CandidateFeatures {
     public init(_ line: UnsafeBufferPointer<UInt8>) {
       let stripped = line.drop { $0 == 0x20 || (0x09...0x0D).contains($0) }
       isComment = CandidateFeatures.commentBytes.contains { stripped.starts(with: $0) }
-      readsEnvironment = CandidateFeatures.containsAny(line, CandidateFeatures.environmentBytes)
+      let words = CandidateFeatures.withLowered(line) { line in
+        (
+          environment: CandidateFeatures.containsAny(line, CandidateFeatures.environmentBytes),
+          example: CandidateFeatures.containsAny(line, CandidateFeatures.exampleBytes),
+          user: CandidateFeatures.containsAny(line, CandidateFeatures.userBytes)
+        )
+      }
+      readsEnvironment = words.environment
       lengthLog2 = log2(Double(line.count + 1))
-      saysExample = CandidateFeatures.containsAny(line, CandidateFeatures.exampleBytes)
-      namesUser = CandidateFeatures.containsAny(line, CandidateFeatures.userBytes)
+      saysExample = words.example
+      namesUser = words.user
     }
   }
 
@@ -171,13 +178,17 @@ public enum CandidateFeatures {
     let (nameRange, betweenStart) = keyName(line, before: input.column)
     let name = UnsafeBufferPointer(rebasing: line[nameRange])
     let between = UnsafeBufferPointer(rebasing: line[betweenStart..<input.column])
-    appendValue(input.value, name: name, to: &writer)
-    appendName(name, to: &writer)
-    appendLine(input, between, context, to: &writer)
-    let quotedName = !name.isEmpty && nameRange.lowerBound > 0 && isQuote(line[nameRange.lowerBound - 1])
-    writer.append(quotedName)
-    writer.append(containsAny(name, nameTestBytes))
-    writer.append(containsAny(input.value, credentialValueBytes))
+    withLowered(input.value) { lowerValue in
+      withLowered(name) { lowerName in
+        appendValue(input.value, lowerValue, lowerName, to: &writer)
+        appendName(name, lowerName, to: &writer)
+        appendLine(input, between, context, to: &writer)
+        let quotedName = !name.isEmpty && nameRange.lowerBound > 0 && isQuote(line[nameRange.lowerBound - 1])
+        writer.append(quotedName)
+        writer.append(containsAny(lowerName, nameTestBytes))
+        writer.append(containsAny(lowerValue, credentialValueBytes))
+      }
+    }
     writer.append(knownPrefixBytes.contains { input.value.starts(with: $0) })
     for feature in path { writer.append(feature) }
     appendRule(input, to: &writer)
@@ -200,8 +211,10 @@ public enum CandidateFeatures {
   /// The first seven credential words: `value_word`.
   static let credentialValueBytes = Array(wordBytes.prefix(7))
 
+  /// The value's features; `lowerValue` and `lowerName` are the value and the name folded.
   private static func appendValue(
-    _ value: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, to out: inout Writer
+    _ value: UnsafeBufferPointer<UInt8>, _ lowerValue: UnsafeBufferPointer<UInt8>,
+    _ lowerName: UnsafeBufferPointer<UInt8>, to out: inout Writer
   ) {
     let count = value.count
     var lower = 0
@@ -237,29 +250,31 @@ public enum CandidateFeatures {
     out.append(count == 36 && value[8] == 0x2D && value[13] == 0x2D && value[18] == 0x2D && value[23] == 0x2D)
     out.append(value.contains(0x20))
     out.append(count > 0 && referenceStarts.contains(value[0]))
-    out.append(templateBytes.contains { contains(value, $0, folding: false) })
+    out.append(containsAny(value, templateBytes))
     out.append(count > 0 && !isDigit(value[0]) && allWord)
     out.append(Double(dots))
     out.append(value.contains(0x28) || value.contains(0x29))
-    out.append(contains(value, urlBytes, folding: false))
+    out.append(occurs(value, urlBytes))
     out.append(value.contains(0x2F))
     out.append(Double(vowels) / Double(max(lower + upper, 1)))
     out.append(Double(caseChanges(value)) / denominator)
-    out.append(containsAny(value, markerBytes))
-    out.append(hashPrefixBytes.contains { startsFolded(value, $0) })
+    out.append(containsAny(lowerValue, markerBytes))
+    out.append(hashPrefixBytes.contains { lowerValue.starts(with: $0) })
     out.append(Double(longestRun(value)) / denominator)
-    out.append(count >= 3 && contains(name, value, folding: true))
-    out.append(name.count >= 3 && contains(value, name, folding: true))
+    out.append(count >= 3 && occurs(lowerName, lowerValue))
+    out.append(lowerName.count >= 3 && occurs(lowerValue, lowerName))
   }
 
   static let referenceStarts = Array("$%{<@&".utf8)
   static let urlBytes = Array("://".utf8)
 
-  private static func appendName(_ name: UnsafeBufferPointer<UInt8>, to out: inout Writer) {
+  private static func appendName(
+    _ name: UnsafeBufferPointer<UInt8>, _ lowerName: UnsafeBufferPointer<UInt8>, to out: inout Writer
+  ) {
     out.append(Double(name.count))
     out.append(name.isEmpty)
-    for word in wordBytes { out.append(contains(name, word, folding: true)) }
-    out.append(Double(notValueBytes.count { contains(name, $0, folding: true) }))
+    for word in wordBytes { out.append(occurs(lowerName, word)) }
+    out.append(Double(notValueBytes.count { occurs(lowerName, $0) }))
     out.append(!name.contains(where: isLower) && name.contains(where: isUpper))
   }
 
@@ -371,42 +386,42 @@ public enum CandidateFeatures {
   static func lowered(_ bytes: [UInt8]) -> [UInt8] { bytes.map(fold) }
 
   static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    haystack.withUnsafeBufferPointer { haystack in contains(haystack, needle, folding: false) }
+    haystack.withUnsafeBufferPointer { occurs($0, needle) }
   }
 
-  /// Whether `haystack`, ASCII case folded, holds one of `needles` (folded already).
+  /// Whether `haystack` holds one of `needles` (both as they are: fold the haystack first
+  /// with `withLowered` to compare case-insensitively, the lists are lower case).
   static func containsAny(_ haystack: UnsafeBufferPointer<UInt8>, _ needles: [[UInt8]]) -> Bool {
-    needles.contains { contains(haystack, $0, folding: true) }
+    needles.contains { occurs(haystack, $0) }
   }
 
-  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], folding: Bool) -> Bool {
-    needle.withUnsafeBufferPointer { contains(haystack, $0, folding: folding) }
+  /// `body` given `bytes` ASCII case folded, in a temporary buffer (on the stack when short):
+  /// one pass, after which every case-insensitive search is an exact one.
+  static func withLowered<Result>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+      for index in bytes.indices { buffer[index] = fold(bytes[index]) }
+      return body(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]))
+    }
   }
 
-  /// Substring search; with `folding`, both sides compare ASCII case folded.
-  static func contains(
-    _ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>, folding: Bool
-  ) -> Bool {
-    guard !needle.isEmpty else { return true }
-    guard haystack.count >= needle.count else { return false }
-    let first = folding ? fold(needle[0]) : needle[0]
-    for start in 0...(haystack.count - needle.count) {
-      guard (folding ? fold(haystack[start]) : haystack[start]) == first else { continue }
-      var index = 1
-      while index < needle.count
-        && (folding
-          ? fold(haystack[start + index]) == fold(needle[index]) : haystack[start + index] == needle[index])
-      {
-        index += 1
-      }
-      if index == needle.count { return true }
+  static func occurs(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    needle.withUnsafeBufferPointer { occurs(haystack, $0) }
+  }
+
+  /// Whether `needle` occurs in `haystack`, byte for byte: memchr finds each candidate start.
+  static func occurs(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let needleBase = needle.baseAddress, !needle.isEmpty else { return true }
+    guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+    let last = haystack.count - needle.count
+    var offset = 0
+    while offset <= last, let found = memchr(base + offset, Int32(needle[0]), last - offset + 1) {
+      let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + start, needleBase, needle.count) == 0 { return true }
+      offset = start + 1
     }
     return false
-  }
-
-  /// Whether `bytes`, folded, starts with `prefix` (folded already).
-  private static func startsFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
-    bytes.count >= prefix.count && prefix.indices.allSatisfy { fold(bytes[$0]) == prefix[$0] }
   }
 
   /// Whether `first` is directly followed by `second` somewhere in `bytes`.
