@@ -35,11 +35,11 @@ extension Detector {
       let input = CandidateInput(
         rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
         filter: candidate.filter, lineCandidates: perLine[index])
-      let probability = x.withUnsafeMutableBufferPointer { x in
+      x.withUnsafeMutableBufferPointer { x in
         CandidateFeatures.fill(
           x, input, context: context?.value ?? CandidateFeatures.LineContext(lineBytes), path: pathFeatures)
-        return model.probability(UnsafeBufferPointer(x))
       }
+      let probability = scratch.scores.probability(of: x, model: model)
       if let floor, probability < floor {
         if scratch.dropped != nil {
           let because = model.contributions(x, top: 3).map { FeatureWeight(feature: $0.feature, change: $0.change) }
@@ -84,5 +84,27 @@ extension Detector {
       ranges.append(start..<end)
     }
     return ranges
+  }
+}
+
+/// The scores of the vectors a worker has seen, so a vector met again is not walked through
+/// the trees again: `hush history` scans every version of a file, and an unchanged line of a
+/// changed file gives its candidates the same vectors (same value, line, path) in each. Keyed
+/// by the whole vector, so a hit is the walk's own result; bounded, emptied when full.
+struct ScoreMemo {
+  private var scores: [[Double]: Double] = [:]
+  /// 8,192 vectors of 960 bytes: under 10 MB a worker.
+  static let capacity = 8_192
+
+  /// How many vectors it holds.
+  var count: Int { scores.count }
+
+  /// The model's probability for `x`, remembered.
+  mutating func probability(of x: [Double], model: ScoringModel) -> Double {
+    if let known = scores[x] { return known }
+    let probability = model.probability(x)
+    if scores.count >= Self.capacity { scores.removeAll(keepingCapacity: true) }
+    scores[x] = probability
+    return probability
   }
 }

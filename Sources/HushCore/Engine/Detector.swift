@@ -31,6 +31,8 @@ public final class DetectorScratch {
   var hits: [UInt64] = []
   /// Per rule: whether its `paths` scope admits the current file (nil: not yet known).
   var applies: [Bool?] = []
+  /// The scores of the candidate vectors this worker has seen (one model per detector).
+  var scores = ScoreMemo()
   /// Windows abandoned because a regex hit PCRE2's match limit.
   public internal(set) var abandonedWindows = 0
   /// The rule and window of each abandon since the caller last took them: always kept (not

@@ -112,6 +112,22 @@ import Testing
     #expect(bundled.thresholds == parsed.thresholds)
   }
 
+  /// The memo of `hush history`'s workers gives the walk's own result, first time or not,
+  /// and stays bounded.
+  @Test func theScoreMemoRemembersTheWalk() {
+    let model = ScoringModel.bundled
+    var memo = ScoreMemo()
+    for _ in 0..<2 {
+      for c in Self.cases { #expect(memo.probability(of: c.vector, model: model) == model.probability(c.vector)) }
+    }
+    var filler = [Double](repeating: 0, count: CandidateFeatures.names.count)
+    for index in 0...ScoreMemo.capacity {
+      filler[0] = Double(index)
+      _ = memo.probability(of: filler, model: model)
+    }
+    #expect(memo.count <= ScoreMemo.capacity)
+  }
+
   @Test func aModelForOtherFeaturesIsRefused() {
     let json = #"{"features":["a"],"thresholds":{"scan":0.5},"trees":[0.1]}"#
     #expect(throws: ModelError.self) { try ScoringModel(json: Array(json.utf8)) }
