@@ -39,7 +39,7 @@ extension Detector {
         CandidateFeatures.fill(
           x, input, context: context?.value ?? CandidateFeatures.LineContext(lineBytes), path: pathFeatures)
       }
-      let probability = scratch.scores.probability(of: x, model: model)
+      let probability = x.withUnsafeBufferPointer { scratch.scores.probability(of: $0, model: model) }
       if let floor, probability < floor {
         if scratch.dropped != nil {
           let because = model.contributions(x, top: 3).map { FeatureWeight(feature: $0.feature, change: $0.change) }
@@ -89,22 +89,63 @@ extension Detector {
 
 /// The scores of the vectors a worker has seen, so a vector met again is not walked through
 /// the trees again: `hush history` scans every version of a file, and an unchanged line of a
-/// changed file gives its candidates the same vectors (same value, line, path) in each. Keyed
-/// by the whole vector, so a hit is the walk's own result; bounded, emptied when full.
+/// changed file gives its candidates the same vectors (same value, line, path) in each. A
+/// direct-mapped table (a slot per hash, the newer vector wins) holding whole vectors, so a hit
+/// is the walk's own result; no allocation after the first candidate (a dictionary keyed by
+/// arrays cost a working-tree scan of redis 29 M instructions of hashing and copying).
 struct ScoreMemo {
-  private var scores: [[Double]: Double] = [:]
-  /// 8,192 vectors of 960 bytes: under 10 MB a worker.
-  static let capacity = 8_192
+  static let slots = 2_048
+  static let width = CandidateFeatures.names.count
+  /// `slots` vectors of `width` doubles (about 2 MB, allocated at the first candidate).
+  private var vectors: [Double] = []
+  /// Per slot: its vector's hash, 0 when empty.
+  private var hashes: [UInt64] = []
+  private var scores: [Double] = []
 
-  /// How many vectors it holds.
-  var count: Int { scores.count }
+  /// How many slots hold a vector.
+  var count: Int { hashes.count { $0 != 0 } }
 
   /// The model's probability for `x`, remembered.
   mutating func probability(of x: [Double], model: ScoringModel) -> Double {
-    if let known = scores[x] { return known }
+    x.withUnsafeBufferPointer { probability(of: $0, model: model) }
+  }
+
+  /// The model's probability for `x` (`width` doubles), remembered.
+  mutating func probability(of x: UnsafeBufferPointer<Double>, model: ScoringModel) -> Double {
+    precondition(x.count == Self.width, "a vector of every feature")
+    if hashes.isEmpty {
+      vectors = [Double](repeating: 0, count: Self.slots * Self.width)
+      hashes = [UInt64](repeating: 0, count: Self.slots)
+      scores = [Double](repeating: 0, count: Self.slots)
+    }
+    let hash = Self.hash(x)
+    let slot = Int(hash % UInt64(Self.slots))
+    let start = slot * Self.width
+    if hashes[slot] == hash, vectors.withUnsafeBufferPointer({ Self.equal($0, from: start, x) }) {
+      return scores[slot]
+    }
     let probability = model.probability(x)
-    if scores.count >= Self.capacity { scores.removeAll(keepingCapacity: true) }
-    scores[x] = probability
+    vectors.withUnsafeMutableBufferPointer { vectors in
+      for index in 0..<Self.width { vectors[start + index] = x[index] }
+    }
+    hashes[slot] = hash
+    scores[slot] = probability
     return probability
+  }
+
+  /// Whether the `width` doubles of `vectors` from `start` are `x`, bit for bit.
+  private static func equal(_ vectors: UnsafeBufferPointer<Double>, from start: Int, _ x: UnsafeBufferPointer<Double>)
+    -> Bool
+  {
+    for index in 0..<width where vectors[start + index].bitPattern != x[index].bitPattern { return false }
+    return true
+  }
+
+  /// FNV-1a over the doubles' bits, never 0 (the empty slot's mark).
+  static func hash(_ x: UnsafeBufferPointer<Double>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for value in x { hash = (hash ^ value.bitPattern) &* 0x0000_0100_0000_01b3 }
+    hash ^= hash >> 29
+    return hash == 0 ? 1 : hash
   }
 }

@@ -121,11 +121,11 @@ import Testing
       for c in Self.cases { #expect(memo.probability(of: c.vector, model: model) == model.probability(c.vector)) }
     }
     var filler = [Double](repeating: 0, count: CandidateFeatures.names.count)
-    for index in 0...ScoreMemo.capacity {
+    for index in 0...ScoreMemo.slots {
       filler[0] = Double(index)
       _ = memo.probability(of: filler, model: model)
     }
-    #expect(memo.count <= ScoreMemo.capacity)
+    #expect(memo.count <= ScoreMemo.slots)
   }
 
   @Test func aModelForOtherFeaturesIsRefused() {
