@@ -69,19 +69,26 @@ extension Detector {
     return counts
   }
 
-  /// The line (without its `\n`) each candidate starts on; `candidates` are sorted by start,
-  /// so one forward walk finds them all.
+  /// The line (without its `\n`) each candidate starts on; `candidates` are sorted by start.
+  /// Only the candidates' lines are looked for (back from the candidate to its line's start,
+  /// forward to its end): walking every line from the buffer's start cost `hush history` a
+  /// memchr per line of every version of every file holding a candidate.
   static func lineRanges(of candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-    var start = 0
-    var end = LineIndex.lineEnd(after: 0, in: bytes, limit: .max)
     var ranges: [Range<Int>] = []
     ranges.reserveCapacity(candidates.count)
+    var line: Range<Int>?
     for candidate in candidates {
-      while candidate.secret.lowerBound > end {
-        start = end + 1
-        end = LineIndex.lineEnd(after: start, in: bytes, limit: .max)
+      let offset = candidate.secret.lowerBound
+      if let line, offset <= line.upperBound {
+        ranges.append(line)
+        continue
       }
-      ranges.append(start..<end)
+      // The line starts after the previous candidate's line: never look back past it.
+      let floor = line.map { $0.upperBound + 1 } ?? 0
+      let start = LineIndex.lineStart(before: offset, in: bytes, limit: offset - floor)
+      let found = start..<LineIndex.lineEnd(after: offset, in: bytes, limit: .max)
+      line = found
+      ranges.append(found)
     }
     return ranges
   }
