@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/hush
 # pre-commit hook, see BENCHMARKS.md).
 SWIFT_RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: deps browser build run test install uninstall completions man static dist dist-check bench accuracy fuzz lint clean catalog-files version-stamp
+.PHONY: deps browser build run test install uninstall completions man static dist dist-check bench accuracy train fuzz lint clean catalog-files version-stamp
 
 # PCRE2's and libyaml's headers and pkg-config files are the only system dependencies:
 # Debian's libpcre2-dev and libyaml-dev (a fresh machine's package lists may be empty: update
@@ -116,6 +116,17 @@ dist-check: dist
 accuracy: deps catalog-files version-stamp
 	$(SWIFT_RELEASE) --product hush-accuracy
 	.build/release/hush-accuracy $(ARGS)
+
+# The learned scorer (issue 15; training/README.md): the candidates of the credata-dev corpus
+# (Hush 0.1.0 with patterns/candidates.toml), the cross-validated training, the exported model,
+# then the fixture the Swift port is tested against. Seeded: the same candidates give the same
+# training/model.json byte for byte. About 40 minutes on two cores.
+PYTHON ?= python3
+HUSH_BASE ?= /tmp/hush-base
+train:
+	$(PYTHON) training/collect.py --hush $(HUSH_BASE)
+	$(PYTHON) training/train.py --model lgbm --export training/model.json
+	$(PYTHON) training/export_fixture.py
 
 # libFuzzer with AddressSanitizer on each parser of untrusted input and on the detector
 # (Fuzz/README.md): FUZZ_SECONDS per target, FUZZ_TARGETS="config rules" to choose. A package

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Run Hush with the candidate grammar over a scratch copy of the corpus and write every
+"""Run Hush 0.1.0 with the candidate grammar over a scratch copy of the corpus and write every
 candidate (reported or dropped by Hush's filters) with its value to SCRATCH/cands.jsonl.
 Values stay on this machine (SCRATCH is under /tmp); nothing here is committed.
 
-  python3 training/collect.py [--hush /tmp/hush-base] [--config training/candidates.toml]
+The grammar is patterns/candidates.toml, the rules the binary ships: written out as a 0.1.0
+config (its `scored` flags and example markers taken out, the six 0.1.0 generic rules
+disabled), so 0.1.0's filters say which of them would have dropped each candidate.
+
+  python3 training/collect.py [--hush /tmp/hush-base] [--config patterns/candidates.toml]
 """
 import argparse
 import json
@@ -51,6 +55,22 @@ def rel(path, root):
     return path.replace(os.sep, "/")
 
 
+GENERIC_0_1_0 = ["generic-password", "generic-secret", "generic-api-key", "generic-token",
+                 "generic-bearer-token", "generic-url-credentials"]
+
+
+def config_for_0_1_0(patterns, out):
+    """patterns/candidates.toml as a config Hush 0.1.0 reads."""
+    with open(patterns, encoding="utf-8") as fh:
+        text = fh.read()
+    lines = [ln for ln in text.split("\n") if ln.strip() != "scored = true"]
+    text = "\n".join(lines).replace("\u27e6", "").replace("\u27e7", "")
+    head = "extend = true\ndisable = [" + ", ".join(f'"{g}"' for g in GENERIC_0_1_0) + "]\n\n"
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(head + text)
+    return out
+
+
 def candidate_rules(config):
     with open(config, "rb") as fh:
         rules = tomllib.load(fh).get("rule", [])
@@ -86,11 +106,12 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("--hush", default="/tmp/hush-base")
-    ap.add_argument("--config", default=os.path.join(here, "candidates.toml"))
+    ap.add_argument("--config", default=os.path.join(here, "..", "patterns", "candidates.toml"))
     ap.add_argument("--out", default=os.path.join(SCRATCH, "cands.jsonl"))
     args = ap.parse_args()
     root = scratch_copy()
-    config = os.path.abspath(args.config)
+    os.makedirs(SCRATCH, exist_ok=True)
+    config = config_for_0_1_0(os.path.abspath(args.config), os.path.join(SCRATCH, "candidates-0.1.0.toml"))
     _, _, dt_plain = run(args.hush, config, root, [])
     report, stderr, dt = run(args.hush, config, root, ["--explain", "--show-secrets"])
     rules = candidate_rules(config)

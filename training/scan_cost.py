@@ -29,11 +29,12 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("--hush", default="/tmp/hush-base")
-    ap.add_argument("--config", default=os.path.join(here, "candidates.toml"))
+    ap.add_argument("--config", default=os.path.join(here, "..", "patterns", "candidates.toml"))
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     root = os.path.join(SCRATCH, "scan", "data")
-    src = open(args.config, encoding="utf-8").read()
+    from collect import config_for_0_1_0
+    src = open(config_for_0_1_0(args.config, os.path.join(SCRATCH, "candidates-0.1.0.toml")), encoding="utf-8").read()
     head, rules = src.split("[[rule]]")[0], src.split("[[rule]]")[1:]
     silent = head + "".join("[[rule]]" + re.sub(r"(regex = '''.*?)(\n?''')", r"\1(?!)\2", r, count=1, flags=re.S) for r in rules)
     paths = {}

@@ -102,6 +102,9 @@ def main():
     ap.add_argument("--model", action="append", choices=["lr", "lgbm"])
     ap.add_argument("--export", help="train on all folds and write the model JSON here")
     ap.add_argument("--json", help="write the cross-validated figures here")
+    ap.add_argument("--export-folds", metavar="DIR",
+                    help="also write DIR/model-fold-I.json: the model trained without fold I, with the "
+                         "thresholds chosen without it (for scoring the real binary with HUSH_MODEL)")
     args = ap.parse_args()
     kinds = args.model or ["lgbm"]
     X, y, fold, names, meta, items, by_line = load()
@@ -125,7 +128,11 @@ def main():
             oof_idx, oof_p = np.concatenate(oof_idx), np.concatenate(oof_p)
             t_scan, t_staged, t_f1 = choose(meta, oof_idx, oof_p, scorer, fold_map, set(inner))
             tr, te = np.where(fold != f)[0], np.where(fold == f)[0]
-            p, _ = fit_predict(kind, X, y, tr, te)
+            p, fold_model = fit_predict(kind, X, y, tr, te)
+            if args.export_folds:
+                os.makedirs(args.export_folds, exist_ok=True)
+                write_model(model_doc(kind, fold_model, names, t_scan, t_staged, t_f1),
+                            os.path.join(args.export_folds, f"model-fold-{f}.json"))
             row = {"fold": f, "t_scan": float(t_scan), "t_staged": float(t_staged), "t_f1": float(t_f1)}
             for point, t in (("scan", t_scan), ("staged", t_staged), ("f1max", t_f1)):
                 r = scorer.score(fold_map, {f}, findings_at(meta, p, t, te))
@@ -172,6 +179,12 @@ def export(kind, X, y, fold, names, meta, scorer, fold_map, path):
         ps.append(p)
     t_scan, t_staged, t_f1 = choose(meta, np.concatenate(idx), np.concatenate(ps), scorer, fold_map, set(range(1, K + 1)))
     _, m = fit_predict(kind, X, y, np.arange(len(y)), np.arange(1))
+    write_model(model_doc(kind, m, names, t_scan, t_staged, t_f1), path)
+    print(f"wrote {path}: thresholds scan {t_scan:.4f}, staged {t_staged:.4f}")
+
+
+def model_doc(kind, m, names, t_scan, t_staged, t_f1):
+    """The model JSON that check_model.py and the Swift scorer read."""
     doc = {"format": f"hush-scorer/{kind}/1", "features": names,
            "thresholds": {"scan": round(float(t_scan), 4), "staged": round(float(t_staged), 4),
                           "f1max": round(float(t_f1), 4)}}
@@ -181,9 +194,12 @@ def export(kind, X, y, fold, names, meta, scorer, fold_map, path):
         doc["weights"], doc["bias"] = lr.coef_[0].round(6).tolist(), round(float(lr.intercept_[0]), 6)
     else:
         doc["trees"] = [compact(t["tree_structure"]) for t in m.booster_.dump_model()["tree_info"]]
+    return doc
+
+
+def write_model(doc, path):
     with open(path, "w") as fh:
         json.dump(doc, fh, separators=(",", ":"))
-    print(f"wrote {path}: thresholds scan {t_scan:.4f}, staged {t_staged:.4f}")
 
 
 def compact(node):

@@ -1,7 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `patterns/*.toml` into the HushCore module as a generated Swift source.
+/// Embeds every `patterns/*.toml`, and the scorer's `training/model.json`, into the HushCore
+/// module as generated Swift sources (the committed files stay the single source).
 @main
 struct CatalogEmbedder: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -11,13 +12,15 @@ struct CatalogEmbedder: BuildToolPlugin {
       .filter { $0.pathExtension == "toml" }
       .sorted { $0.lastPathComponent < $1.lastPathComponent }
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedCatalog.swift")
+    let model = context.package.directoryURL.appending(path: "training/model.json")
+    let modelOutput = context.pluginWorkDirectoryURL.appending(path: "EmbeddedModel.swift")
     return [
       .buildCommand(
-        displayName: "Embedding \(files.count) rule files from patterns/",
+        displayName: "Embedding \(files.count) rule files from patterns/ and the scoring model",
         executable: try context.tool(named: "catalog-embed").url,
-        arguments: [output.path] + files.map(\.path),
-        inputFiles: files,
-        outputFiles: [output]
+        arguments: [output.path, "--model", model.path, modelOutput.path] + files.map(\.path),
+        inputFiles: files + [model],
+        outputFiles: [output, modelOutput]
       )
     ]
   }

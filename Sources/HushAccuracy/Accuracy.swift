@@ -41,7 +41,8 @@ public struct AccuracyReport: Sendable {
 public enum Accuracy {
   /// Measures `catalog` on its own plantings and on the files under `negatives`.
   public static func measure(_ catalog: RuleCatalog, negatives: URL) throws -> AccuracyReport {
-    let detector = Detector(catalog: catalog)
+    // As `hush scan` reports: candidates of the generic grammar from the model's scan threshold.
+    let detector = Detector(catalog: catalog, options: DetectorOptions(minConfidence: .operatingPoint("scan")))
     var report = AccuracyReport()
     for rule in catalog.rules { report.rules[rule.id] = AccuracyReport.RuleFigures() }
     for planting in try Plantings.all(for: catalog) {

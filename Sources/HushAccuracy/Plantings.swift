@@ -31,9 +31,18 @@ public enum Plantings {
     let detector = Detector(catalog: RuleCatalog(rules: [rule]))
     let path = RuleChecker.samplePath(for: rule)
     var plantings: [Planting] = []
-    for example in rule.examples {
+    for (index, example) in rule.examples.enumerated() {
       let bytes = Array(example.utf8)
-      guard let finding = try detector.scan(bytes, path: path).first else { continue }
+      guard let finding = try detector.scan(bytes, path: path).first else {
+        // An example its own rule misses is a miss of the harness, not one planting fewer:
+        // planted as written, at its marked secret, it is counted and not found.
+        let marked = index < rule.exampleSecrets.count ? rule.exampleSecrets[index].first : nil
+        plantings.append(
+          Planting(
+            rule: rule, format: asWritten, path: path, text: bytes, secret: marked ?? bytes.indices,
+            value: bytes.indices))
+        continue
+      }
       let secret = String(decoding: finding.secret, as: UTF8.self)
       if !rule.paths.isEmpty {
         // A credential file's format is its own: planted as written, where it lives.

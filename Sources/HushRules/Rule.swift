@@ -30,6 +30,9 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
   public var validator: Validator?
   /// The match may span lines (PEM blocks, JSON files).
   public var isMultiline: Bool
+  /// A candidate rule of the generic grammar: no filter drops its matches; the learned scorer
+  /// decides (`Scoring/`), and the first filter that would have dropped one is a feature.
+  public var isScored: Bool
   /// Where the provider documents the format.
   public var reference: String?
   /// What to do once this secret has leaked.
@@ -50,7 +53,8 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
   public init(
     id: String, description: String, provider: String, severity: Severity, keywords: [String],
     regex: String, secretGroup: Int = 1, minEntropy: Double? = nil, validator: Validator? = nil,
-    isMultiline: Bool = false, reference: String? = nil, rotate: String, examples: [String] = [],
+    isMultiline: Bool = false, isScored: Bool = false, reference: String? = nil, rotate: String,
+    examples: [String] = [],
     exampleSecrets: [[Range<Int>]] = [], counterExamples: [String] = [], paths: [String] = [],
     location: String
   ) {
@@ -64,6 +68,7 @@ public struct Rule: Sendable, Hashable, CustomStringConvertible {
     self.minEntropy = minEntropy
     self.validator = validator
     self.isMultiline = isMultiline
+    self.isScored = isScored
     self.reference = reference
     self.rotate = rotate
     self.examples = examples

@@ -10,7 +10,7 @@ struct RuleFields {
 
   static let known: Set<String> = [
     "id", "description", "provider", "severity", "keywords", "regex", "secret-group",
-    "min-entropy", "validate", "multiline", "reference", "rotate", "examples",
+    "min-entropy", "validate", "multiline", "scored", "reference", "rotate", "examples",
     "counter-examples", "paths",
   ]
 
@@ -31,7 +31,7 @@ struct RuleFields {
       id: id, description: try string("description"), provider: try string("provider"),
       severity: severity, keywords: try keywords(), regex: try regex(),
       secretGroup: try secretGroup(), minEntropy: try minEntropy(), validator: try validator(),
-      isMultiline: try optionalBool("multiline") ?? false,
+      isMultiline: try optionalBool("multiline") ?? false, isScored: try optionalBool("scored") ?? false,
       reference: try optionalString("reference"), rotate: try string("rotate"),
       examples: examples.map(\.text), exampleSecrets: examples.map(\.secrets),
       counterExamples: try counterExamples(),

@@ -1,5 +1,5 @@
-// Compiles the rule files into Swift source for HushCore:
-//   catalog-embed OUTPUT.swift patterns/a.toml patterns/b.toml ...
+// Compiles the rule files (and the scorer's model, as flat arrays: ModelEmbed.swift) into Swift source for HushCore:
+//   catalog-embed OUTPUT.swift [--model MODEL.json MODEL_OUTPUT.swift] patterns/a.toml patterns/b.toml ...
 // Every rule is parsed and validated here, with the same code Hush uses for users' rules, so a
 // malformed rule (bad TOML, a missing or mistyped field, a duplicate id) fails the build with
 // its file:line. Regexes are compiled and examples run by `hush rules check` and the tests:
@@ -38,8 +38,11 @@ func literal(_ spans: [[Range<Int>]]) -> String {
 
 func optional(_ value: String?) -> String { value.map(literal) ?? "nil" }
 
-func source(for rule: Rule) -> String {
+/// One rule as a function of its own: one array literal of 450 `Rule(...)` calls is a single
+/// constraint system that takes the type checker over 10 GB; 450 small ones take 120 MB.
+func source(for rule: Rule, number: Int) -> String {
   """
+    private static func rule\(number)() -> Rule {
       Rule(
         id: \(literal(rule.id)), description: \(literal(rule.description)),
         provider: \(literal(rule.provider)), severity: .\(rule.severity.rawValue),
@@ -47,26 +50,39 @@ func source(for rule: Rule) -> String {
         regex: \(literal(rule.regex)),
         secretGroup: \(rule.secretGroup), minEntropy: \(rule.minEntropy.map { "\($0)" } ?? "nil"),
         validator: \(rule.validator.map { "Validator(rawValue: \(literal($0.rawValue)))" } ?? "nil"),
-        isMultiline: \(rule.isMultiline), reference: \(optional(rule.reference)),
+        isMultiline: \(rule.isMultiline), isScored: \(rule.isScored), reference: \(optional(rule.reference)),
         rotate: \(literal(rule.rotate)),
         examples: \(literal(rule.examples)),
         exampleSecrets: \(literal(rule.exampleSecrets)),
         counterExamples: \(literal(rule.counterExamples)),
-        paths: \(literal(rule.paths)), location: \(literal(rule.location))),
+        paths: \(literal(rule.paths)), location: \(literal(rule.location)))
+    }
 
   """
+}
+
+/// Writes `data` to `path` unless the file already holds it, so HushCore is not rebuilt for nothing.
+func writeIfChanged(_ data: Data, to path: String) throws {
+  if (try? Data(contentsOf: URL(fileURLWithPath: path))) != data {
+    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
 }
 
 /// The tool's entry point. `@main` rather than top-level code: a build with `--sanitize fuzzer`
 /// (make fuzz) compiles every executable with `-parse-as-library`, this build tool too.
 @main enum CatalogEmbed {
   static func main() throws {
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    var arguments = Array(CommandLine.arguments.dropFirst())
     guard let outputPath = arguments.first else {
-      FileHandle.standardError.write(Data("usage: catalog-embed OUTPUT FILE...\n".utf8))
+      FileHandle.standardError.write(Data("usage: catalog-embed OUTPUT [--model MODEL OUTPUT] FILE...\n".utf8))
       exit(2)
     }
-    let files = try arguments.dropFirst().map { path in
+    arguments.removeFirst()
+    if arguments.first == "--model", arguments.count >= 3 {
+      try embedModel(from: arguments[1], to: arguments[2])
+      arguments.removeFirst(3)
+    }
+    let files = try arguments.map { path in
       (
         name: "patterns/" + URL(fileURLWithPath: path).lastPathComponent,
         text: try String(contentsOfFile: path, encoding: .utf8)
@@ -99,18 +115,14 @@ func source(for rule: Rule) -> String {
         static let embeddedRules: [Rule] = [
 
       """
-    for rule in catalog.rules { output += source(for: rule) }
-    output += "  ]\n\n"
+    output += catalog.rules.indices.map { "    rule\($0)()," }.joined(separator: "\n") + "\n  ]\n\n"
+    for (number, rule) in catalog.rules.enumerated() { output += source(for: rule, number: number) }
     // The keyword automaton is built here, once, rather than at every start of Hush: it was a
     // fifth of a pre-commit run's instructions.
-    output += "  /// `KeywordTable(rules: embeddedRules)`, built at build time.\n"
+    output += "\n  /// `KeywordTable(rules: embeddedRules)`, built at build time.\n"
     output += "  static let embeddedKeywordTable = \(literal(KeywordTable(rules: catalog.rules).serialized))\n"
     output += "}\n"
-    let data = Data(output.utf8)
-    // Leave the file untouched when nothing changed, so HushCore is not rebuilt for nothing.
-    if (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) != data {
-      try data.write(to: URL(fileURLWithPath: outputPath), options: .atomic)
-    }
+    try writeIfChanged(Data(output.utf8), to: outputPath)
   }
 }
 

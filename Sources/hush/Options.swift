@@ -51,7 +51,21 @@ struct InputArguments: ParsableArguments {
       valueName: "file"))
   var baseline: String?
 
-  var settings: ScannerSetup { ScannerSetup(maxFileSize: maxFileSize, config: config, baseline: baseline) }
+  @Option(
+    help: ArgumentHelp(
+      "Report a candidate of the generic rules only from this confidence (0 to 1; default: the config's, else the model's threshold: recall-first for scan and history, precision-first for staged and pre-push).",
+      valueName: "p"))
+  var minConfidence: Double?
+
+  func validate() throws {
+    if let minConfidence, !(0...1).contains(minConfidence) {
+      throw ValidationError("--min-confidence must be a number from 0 to 1")
+    }
+  }
+
+  var settings: ScannerSetup {
+    ScannerSetup(maxFileSize: maxFileSize, config: config, baseline: baseline, minConfidence: minConfidence)
+  }
 }
 
 extension ReportFormat: ExpressibleByArgument {}

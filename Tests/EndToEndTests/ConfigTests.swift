@@ -9,7 +9,7 @@ import Testing
     let config = #"""
       extend = true
       max-file-size = "2KiB"
-      disable = ["generic-token", "shell-env-secret"]
+      disable = ["cand-assign", "shell-env-secret"]
 
       [allowlist]
       paths = ["vendor/*"]
@@ -56,7 +56,7 @@ import Testing
       ".hush.toml",
       "extend = false\n"
         + config.replacingOccurrences(of: "extend = true\n", with: "").replacingOccurrences(
-          of: "disable = [\"generic-token\", \"shell-env-secret\"]\n", with: ""
+          of: "disable = [\"cand-assign\", \"shell-env-secret\"]\n", with: ""
         ).replacingOccurrences(
           of: "[rules.stripe-secret-key]\nmin-entropy = 3.0\nallowlist = { paths = [\"docs/*\"] }\n", with: ""))
     let only = try hush(["scan", "--format", "json"], in: box.url)
@@ -68,6 +68,8 @@ import Testing
     ("colour = true\n", ".hush.toml:1: unknown key 'colour'"),
     ("extend = \"yes\"\n", ".hush.toml:1: 'extend' must be true or false"),
     ("# c\nmax-file-size = \"huge\"\n", ".hush.toml:2: 'max-file-size' must be"),
+    ("\nmin-confidence = 1.5\n", ".hush.toml:2: 'min-confidence' must be a number from 0 to 1"),
+    ("min-confidence = \"high\"\n", ".hush.toml:1: 'min-confidence' must be a number from 0 to 1"),
     ("disable = [\"no-such-rule\"]\n", ".hush.toml:1: no rule has the id 'no-such-rule'"),
     ("\n[rules.no-such-rule]\nmin-entropy = 3\n", ".hush.toml:2: no rule has the id 'no-such-rule'"),
     ("[rules.jwt]\nmin-entropy = 12\n", ".hush.toml:2: 'rules.jwt.min-entropy' must be"),

@@ -33,8 +33,8 @@ import Testing
     #expect(run.status == 0, "\(run.stdout)")
     let lines = Self.lines(run)
     let expected = [
-      "a.txt:1:9 generic-api-key: not reported: placeholder",
-      "a.txt:2:13 generic-password: not reported: placeholder (repeated characters)",
+      "a.txt:1:9 cand-assign: not reported: confidence 0.",
+      "a.txt:2:13 cand-assign: not reported: confidence 0.",
       "a.txt:3:4 github-pat-classic: not reported: failed github-checksum validation",
       "a.txt:4:3 stripe-secret-key: not reported: an inline ignore marker on its line",
       "a.txt:5:8 stripe-secret-key: not reported: allowed by allowlist.stopwords \"zzstop\"",

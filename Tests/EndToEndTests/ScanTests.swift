@@ -41,7 +41,7 @@ import Testing
   @Test func noSubcommandScansTheCurrentDirectory() throws {
     let fake = Fake(seed: 1003)
     let box = try Sandbox()
-    try box.write("x.py", fake.envToken() + "\n")
+    try box.write("x.py", "KEY = '" + fake.stripeKey() + "'\n")
     #expect(try hush([], in: box.url).status == 1)
   }
 
@@ -99,8 +99,8 @@ import Testing
   @Test func subdirectoryOfARepository() throws {
     let fake = Fake(seed: 1006)
     let box = try Sandbox(git: true)
-    try box.write("sub/dir/a.env", fake.envToken() + "\n")
-    try box.write("other/b.env", fake.envToken() + "\n")
+    try box.write("sub/dir/a.env", "KEY=" + fake.stripeKey() + "\n")
+    try box.write("other/b.env", "KEY=" + fake.stripeKey() + "\n")
     let run = try hush(["scan", "sub", "--format", "json"], in: box.url)
     #expect(run.status == 1)
     #expect(try run.findings().map { $0["file"] as? String } == ["sub/dir/a.env"])

@@ -263,7 +263,7 @@ import Testing
 @Suite struct LocalSecretsTests {
   @Test func aLocalPasswordPastedIntoCodeIsCaughtAndNeverPrinted() throws {
     let box = try StagedTests.repository([".gitignore": ".env\n"])
-    let password = "summer" + "2024!x"
+    let password = "summer" + "2024!x"  // hush:allow
     try box.write(".env", "DB_PASSWORD=\"" + password + "\"\nDB_HOST=db.internal.example\nDEBUG=true\nPORT=5432\n")
     try box.write("app.py", "connect('db.internal.example', 5432, True, '" + password + "')\n")
     try box.git(["add", "app.py"])

@@ -22,7 +22,7 @@ public struct PrePushCommand: Sendable {
     var options = HistoryOptions(revisions: revisions)
     options.merges = .combined
     options.countsCarriers = false
-    var scanner = try input.scanner(near: ".")
+    var scanner = try input.scanner(near: ".", operatingPoint: "staged")
     scanner.explains = report.explain
     let result = try HistoryScan(scanner: scanner).run(in: ".", options: options)
     report.printExplanations(result.scan.explanations)

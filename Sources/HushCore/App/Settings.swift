@@ -76,12 +76,16 @@ public struct ScannerSetup: Sendable {
   var maxFileSize: String?
   var config: String?
   var baseline: String?
+  /// `--min-confidence`: wins over the config's `min-confidence` and the command's default.
+  var minConfidence: Double?
 
   /// The options' values; nil means the default.
-  public init(maxFileSize: String? = nil, config: String? = nil, baseline: String? = nil) {
+  public init(maxFileSize: String? = nil, config: String? = nil, baseline: String? = nil, minConfidence: Double? = nil)
+  {
     self.maxFileSize = maxFileSize
     self.config = config
     self.baseline = baseline
+    self.minConfidence = minConfidence
   }
 
   /// The baseline in `file` (from `baselineFile(default:)`), ready to filter with.
@@ -105,11 +109,19 @@ public struct ScannerSetup: Sendable {
   /// A scanner with the bundled rules, the config found near `path` and its filter chain
   /// (allowlists; the baseline with `baselined`); with `localSecrets`, also the values of
   /// the work tree's local secret files.
-  func scanner(near path: String, localSecrets: Bool = false, baselined: Bool = true) throws -> Scanner {
+  /// `operatingPoint` is the model's threshold the command defaults to: `scan` (recall first)
+  /// or `staged` (precision first, for hooks).
+  func scanner(
+    near path: String, localSecrets: Bool = false, baselined: Bool = true, operatingPoint: String = "scan"
+  ) throws -> Scanner {
     let configuration = try loadConfig(near: path)
     let maxSize = try maxFileSize.map(ByteSize.parse) ?? configuration.maxFileSize ?? 10 << 20
     let catalog = try configuration.catalog(base: RuleCatalog.bundled)
-    var scanner = Scanner(detector: Detector(catalog: catalog), config: configuration, maxFileSize: maxSize)
+    let floor =
+      (minConfidence ?? configuration.minConfidence).map(ConfidenceFloor.value) ?? .operatingPoint(operatingPoint)
+    let options = DetectorOptions(minConfidence: floor, model: try Self.modelFromEnvironment())
+    var scanner = Scanner(
+      detector: Detector(catalog: catalog, options: options), config: configuration, maxFileSize: maxSize)
     scanner.filters.allowlists = try Allowlists(config: configuration)
     let defaultBaseline = BaselineFile.defaultPath(near: path)
     let baselineFile = baselineFile(default: defaultBaseline)
@@ -120,6 +132,20 @@ public struct ScannerSetup: Sendable {
     scanner.ownFiles = OwnFiles([configuration.file, baselineFile].compactMap { $0 }.filter { !$0.isEmpty })
     if localSecrets { scanner.localSecrets = LocalSecretFiles.load(near: path) }
     return scanner
+  }
+
+  /// The model of `$HUSH_MODEL`, for evaluation only (scoring the binary with a model trained
+  /// without the files it is measured on: training/README.md); nil: the embedded one.
+  static func modelFromEnvironment() throws -> ScoringModel? {
+    guard let file = ProcessInfo.processInfo.environment["HUSH_MODEL"], !file.isEmpty else { return nil }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw InputError.unreadable(file, reason: "no such model file ($HUSH_MODEL)")
+    }
+    do {
+      return try ScoringModel(json: Array(data))
+    } catch {
+      throw InputError.unreadable(file, reason: "\(error) ($HUSH_MODEL)")
+    }
   }
 
   /// `--config`, else `$HUSH_CONFIG`, else `.hush.toml` at the repository root.

@@ -14,7 +14,7 @@ public struct StagedCommand: Sendable {
     try report.refuseHTML("staged")
     // git runs while the rules and config load.
     let processes = try StagedScan.Processes(directory: ".")
-    var scanner = try input.scanner(near: ".", localSecrets: true)
+    var scanner = try input.scanner(near: ".", localSecrets: true, operatingPoint: "staged")
     scanner.explains = report.explain
     let result = try StagedScan(scanner: scanner).run(processes)
     return try ScanOutput.emit(

@@ -7,7 +7,9 @@ struct ConfigParser {
   let file: String
   let lines: SourceLines
 
-  static let topLevel: Set<String> = ["extend", "max-file-size", "disable", "allowlist", "rules", "rule", "audit"]
+  static let topLevel: Set<String> = [
+    "extend", "max-file-size", "min-confidence", "disable", "allowlist", "rules", "rule", "audit",
+  ]
   static let allowlistKeys: Set<String> = ["paths", "secrets", "lines", "stopwords"]
 
   init(text: String, file: String) {
@@ -33,6 +35,13 @@ struct ConfigParser {
         throw wrongType("max-file-size", "a size such as \"10MiB\" or a number of bytes", line(ofKey: "max-file-size"))
       }
       config.maxFileSize = bytes
+    }
+    if let confidence = table["min-confidence"] {
+      let value = confidence.double ?? confidence.int.map(Double.init)
+      guard let value, (0...1).contains(value) else {
+        throw wrongType("min-confidence", "a number from 0 to 1", line(ofKey: "min-confidence"))
+      }
+      config.minConfidence = value
     }
     config.disabledLine = line(ofKey: "disable")
     config.disabledRules = try strings(table["disable"], key: "disable", line: config.disabledLine)
@@ -71,7 +80,7 @@ struct ConfigParser {
   private func overrides(_ value: (any TOMLValueConvertible)?) throws(ConfigError) -> [String: RuleOverride] {
     guard let value else { return [:] }
     let section = lines.line(ofKey: "rules", after: 0)
-    guard let table = value.table else { throw wrongType("rules", "tables such as [rules.generic-password]", section) }
+    guard let table = value.table else { throw wrongType("rules", "tables such as [rules.stripe-secret-key]", section) }
     var overrides: [String: RuleOverride] = [:]
     for id in table.keys.sorted() {
       let header = sectionLine("rules.\(id)", key: id, after: lines.line(ofSection: "rules"))

@@ -56,6 +56,8 @@ public struct HushConfig: Sendable, Equatable {
   /// False drops the built-in catalog: only the config's own rules run.
   public var extendsCatalog = true
   var maxFileSize: Int?
+  /// `min-confidence`: the confidence a candidate of the generic grammar must reach.
+  var minConfidence: Double?
   /// Built-in rules turned off, with the line of the `disable` key.
   public var disabledRules: [String] = []
   var disabledLine = 0

@@ -10,6 +10,11 @@ public enum StarterConfig {
     # Files larger than this are skipped (the --max-file-size flag wins).
     max-file-size = "10MiB"
 
+    # The confidence (0 to 1) a candidate of the generic rules needs to be reported (the
+    # --min-confidence flag wins). Unset: the model's own thresholds, recall-first for scan and
+    # history, precision-first for staged and pre-push.
+    # min-confidence = 0.9
+
     # Built-in rules to turn off (ids from `hush rules list`).
     disable = []
 
@@ -23,7 +28,7 @@ public enum StarterConfig {
     stopwords = []
 
     # Per-rule changes: a stricter entropy bar, an allowlist of the rule's own.
-    # [rules.generic-password]
+    # [rules.stripe-secret-key]
     # min-entropy = 3.5
     # allowlist = { paths = ["docs/*"], stopwords = ["changeit"] }
 

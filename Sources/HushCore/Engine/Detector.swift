@@ -4,10 +4,23 @@ public struct DetectorOptions: Sendable {
   public var useJIT = true
   /// Run a rule's regex only near its keywords. Off: every rule runs on every line.
   public var usePrefilter = true
+  /// Skip a candidate rule's regex at a keyword hit its bytes rule out (`CandidatePrecheck`);
+  /// off only to prove, in tests, that the checks change no finding.
+  public var usePrecheck = true
+  /// The confidence a scored rule's candidate must reach to become a finding.
+  public var minConfidence = ConfidenceFloor.keepAll
+  /// The scoring model; nil: the one compiled into the binary.
+  public var model: ScoringModel?
   /// Options; the defaults are what users get.
-  public init(useJIT: Bool = true, usePrefilter: Bool = true) {
+  public init(
+    useJIT: Bool = true, usePrefilter: Bool = true, usePrecheck: Bool = true,
+    minConfidence: ConfidenceFloor = .keepAll, model: ScoringModel? = nil
+  ) {
     self.useJIT = useJIT
     self.usePrefilter = usePrefilter
+    self.usePrecheck = usePrecheck
+    self.minConfidence = minConfidence
+    self.model = model
   }
 }
 
@@ -18,6 +31,8 @@ public final class DetectorScratch {
   var hits: [UInt64] = []
   /// Per rule: whether its `paths` scope admits the current file (nil: not yet known).
   var applies: [Bool?] = []
+  /// The scores of the candidate vectors this worker has seen (one model per detector).
+  var scores = ScoreMemo()
   /// Windows abandoned because a regex hit PCRE2's match limit.
   public internal(set) var abandonedWindows = 0
   /// The rule and window of each abandon since the caller last took them: always kept (not
@@ -63,6 +78,8 @@ public final class Detector: Sendable {
   private let ruleList: [Int]
   private let isMultiline: [Bool]
   private let regexes: [LazyRegex]
+  /// Per rule: the bytes its regex needs around a keyword hit (candidate rules only).
+  private let prechecks: [CandidatePrecheck?]
 
   /// How far before a keyword a rule's match may begin, and after it a match may end.
   static let lookBehind = 512
@@ -80,6 +97,7 @@ public final class Detector: Sendable {
     ruleStart = table.ruleStart
     isMultiline = catalog.rules.map(\.isMultiline)
     regexes = catalog.rules.map { LazyRegex(pattern: $0.regex, name: $0.id, jit: options.useJIT) }
+    prechecks = catalog.rules.map { options.usePrecheck ? CandidatePrecheck(rule: $0) : nil }
   }
 
   /// Compiles every rule's regex now (for `rules check` and user-supplied rules).
@@ -106,7 +124,7 @@ public final class Detector: Sendable {
     }
     // Inline markers are the filter chain's, after overlaps are resolved: `hush:allow RULE-ID`
     // on a provider's secret must not let a generic rule report the same value instead.
-    let kept = resolveOverlaps(candidates)
+    let kept = score(resolveOverlaps(candidates), in: bytes, path: path, scratch: scratch)
     return findings(from: kept, in: bytes, path: path)
   }
 
@@ -135,6 +153,9 @@ public final class Detector: Sendable {
           }
           guard onAddedLine == true else { continue }
         }
+        // A hit the rule's regex cannot match from gets no window, and covers nothing: a later
+        // hit on the line may still need the regex.
+        if let precheck = prechecks[ruleIndex], !precheck.admits(start..<end, in: bytes) { continue }
         // A rule scoped to other files (`paths`) costs one check per file, not a window per hit.
         guard applies(ruleIndex, to: path, scratch: scratch) else {
           coveredUntil[ruleIndex] = Int.max
@@ -239,6 +260,19 @@ public final class Detector: Sendable {
     let rule = rules[ruleIndex]
     guard let range = match.group(rule.secretGroup), !range.isEmpty else { return .dropped(.emptySecret) }
     let secret = UnsafeBufferPointer(rebasing: bytes[range])
+    if rule.isScored {
+      // A digest in a hash context (`"hashed_secret": "…"` of a detect-secrets baseline,
+      // `password_hash`) is not a credential whatever the model says: CredData's candidates
+      // of that shape hold 6 True items against 128 False and 340 unlabelled lines.
+      let name = bytes[Self.nameStart(before: match.range.lowerBound, in: bytes)..<range.lowerBound]
+      if Placeholder.isHashInContext(secret, name: name) { return .dropped(.hashInContext) }
+      // No other filter drops a candidate: the first that would have is a feature of the model.
+      let filter = Self.firstFilter(secret, name: bytes[match.range.lowerBound..<range.lowerBound])
+      return .kept(
+        Candidate(
+          rule: ruleIndex, secret: range, entropy: Entropy.shannon(secret), matchLength: match.range.count,
+          filter: filter))
+    }
     if let why = Placeholder.reason(secret) { return .dropped(.placeholder(why)) }
     if rule.isGeneric,
       let reason = Self.genericRejection(
@@ -285,6 +319,20 @@ public final class Detector: Sendable {
     if Placeholder.isCodeReference(secret) { return .codeReference }
     if Placeholder.isHashInContext(secret, name: name) { return .hashInContext }
     return nil
+  }
+
+  /// The filter of a generic rule that would drop `secret`, in the order `candidate` applies them.
+  private static func firstFilter(
+    _ secret: UnsafeBufferPointer<UInt8>, name: Slice<UnsafeBufferPointer<UInt8>>
+  ) -> FilterFeature? {
+    if Placeholder.reason(secret) != nil { return .placeholder }
+    switch genericRejection(secret, name: name) {
+    case .singleCharacterClass?: return .singleClass
+    case .wordLike?: return .wordLike
+    case .codeReference?: return .codeReference
+    case .hashInContext?: return .hashInContext
+    default: return nil
+    }
   }
 
   /// One finding per secret range; a generic rule's finding yields to a provider
@@ -335,7 +383,7 @@ public final class Detector: Sendable {
       var finding = Finding(
         rule: rules[candidate.rule], path: path, line: start.line, column: start.column,
         endLine: endLine, secret: Array(UnsafeBufferPointer(rebasing: bytes[candidate.secret])),
-        secretRange: candidate.secret, entropy: candidate.entropy)
+        secretRange: candidate.secret, entropy: candidate.entropy, confidence: candidate.confidence)
       finding.excerpt = LineExcerpt(around: candidate.secret, in: bytes)
       return finding
     }
@@ -361,5 +409,9 @@ struct Candidate {
   /// Length of the whole match: a rule that matched the provider's name around the secret
   /// saw more context than one that matched the bare token.
   var matchLength = 0
+  /// A scored rule's candidate: the first filter that would have dropped it.
+  var filter: FilterFeature?
+  /// The model's probability for a scored rule's candidate; 1 for the others.
+  var confidence = 1.0
   var key: Key { Key(rule: rule, lower: secret.lowerBound, upper: secret.upperBound) }
 }

@@ -14,6 +14,10 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
   case failedValidation(String)
   /// A regex hit PCRE2's match limit on a window, which was therefore not searched to its end.
   case matchLimit
+  /// A scored candidate whose confidence is under the floor, and the features that decided it.
+  case lowConfidence(score: Double, minimum: Double, because: [FeatureWeight])
+  /// A scored candidate's UUID that identifies something (given to `TenantId`, in braces): why.
+  case identifier(String)
 
   // The filter chain on a finding.
   case inlineMarker
@@ -56,6 +60,9 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
     case .failedValidation(let validator): "failed \(validator) validation"
     case .matchLimit:
       "a regex reached PCRE2's match limit here and the rest of this window was not searched for it (allowlist the path to accept that)"
+    case .lowConfidence(let score, let minimum, let because):
+      Self.lowConfidenceText(score: score, minimum: minimum, because: because)
+    case .identifier(let why): "a UUID that identifies rather than grants access (\(why))"
     case .inlineMarker: "an inline ignore marker on its line"
     case .allowlisted(let entry): "allowed by \(entry)"
     case .notAddedLine: "on a line this commit does not add"
@@ -68,6 +75,45 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
     case .unreadable(let why): "cannot read: \(why)"
     case .nestedRepository: "a submodule or nested repository"
     }
+  }
+}
+
+/// One feature's share of a candidate's score: the change it made to the log-odds.
+public struct FeatureWeight: Sendable, Equatable, CustomStringConvertible {
+  /// The feature's name (`training/features.py`).
+  public let feature: String
+  /// Its signed contribution in log-odds.
+  public let change: Double
+
+  /// A feature and its contribution.
+  public init(feature: String, change: Double) {
+    self.feature = feature
+    self.change = change
+  }
+
+  /// `name_pass +1.234`.
+  public var description: String {
+    let sign: String = change >= 0 ? "+" : "-"
+    return "\(feature) \(sign)\(DropReason.fixed(abs(change)))"
+  }
+}
+
+extension DropReason {
+  /// Three decimals, for scores and log-odds.
+  static func fixed(_ value: Double) -> String {
+    let thousandths: Int = Int((value * 1000).rounded())
+    let fraction: String = String(abs(thousandths) % 1000)
+    let padding: String = String(repeating: "0", count: 3 - fraction.count)
+    let sign: String = thousandths < 0 ? "-" : ""
+    return "\(sign)\(abs(thousandths) / 1000).\(padding)\(fraction)"
+  }
+
+  /// `confidence 0.120 below 0.865 (decided by name_pass +1.234, …)`.
+  static func lowConfidenceText(score: Double, minimum: Double, because: [FeatureWeight]) -> String {
+    let head: String = "confidence \(fixed(score)) below \(fixed(minimum))"
+    guard !because.isEmpty else { return head }
+    let list: String = because.map(\.description).joined(separator: ", ")
+    return "\(head) (decided by \(list))"
   }
 }
 

@@ -16,6 +16,9 @@ public struct Finding: Sendable {
   public let secretRange: Range<Int>
   /// Shannon entropy of the secret, bits per character.
   public let entropy: Double
+  /// How likely the secret is real, 0 to 1: the learned scorer's probability for a candidate
+  /// of the generic grammar; 1 for a provider rule's documented format.
+  public var confidence = 1.0
   /// The commit that introduced it, for findings in history.
   public var origin: Origin? = nil
   /// The path relative to the repository root when it differs from `path` (a scan of a
@@ -26,6 +29,9 @@ public struct Finding: Sendable {
 
   /// The path baselines and allowlists know it by.
   public var stablePath: String { relativePath ?? path }
+
+  /// The confidence as SARIF's `rank` and the text report show it: 0 to 100.
+  public var rank: Int { Int((confidence * 100).rounded()) }
 
   /// The secret redacted for display.
   public var redacted: String { Redaction.redact(secret, keywords: rule.keywords) }

@@ -52,6 +52,7 @@ public enum JSONReport {
       ("fingerprint", q(options.fingerprinter.fingerprint(rule: finding.rule.id, secret: finding.identity))),
       ("entropy", JSONWriter.number(finding.entropy)),
       ("validated", String(finding.isValidated)),
+      ("confidence", JSONWriter.number(finding.confidence, decimals: 4)),
     ]
     if let origin = finding.origin {
       members += [
@@ -152,9 +153,10 @@ public enum TextReport {
       + "  \(gutter) | \(String(repeating: " ", count: indent))\(caret) \(evidence(finding))\n"
   }
 
-  /// What backs a finding: its entropy, and the offline check it passed.
+  /// What backs a finding: its rank (confidence in percent), its entropy, and the offline
+  /// check it passed.
   static func evidence(_ finding: Finding) -> String {
-    let entropy = "entropy \(JSONWriter.number(finding.entropy))"
+    let entropy = "rank \(finding.rank), entropy \(JSONWriter.number(finding.entropy))"
     guard let validator = finding.rule.validator else { return entropy }
     return entropy + ", validated: \(validator.rawValue)"
   }

@@ -78,6 +78,8 @@ public enum SARIFReport {
       ("ruleId", q(finding.rule.id)),
       ("ruleIndex", String(index)),
       ("level", q(level(finding.rule.severity))),
+      // SARIF's rank (0-100): how confident Hush is that the result is real.
+      ("rank", String(finding.rank)),
       ("message", JSONWriter.compact([("text", q("\(finding.rule.description): \(shown)"))])),
       ("locations", "[\(location)]"),
       (
@@ -90,7 +92,9 @@ public enum SARIFReport {
         ])
       ),
     ]
-    var properties = [("validated", String(finding.isValidated))]
+    var properties = [
+      ("validated", String(finding.isValidated)), ("confidence", JSONWriter.number(finding.confidence, decimals: 4)),
+    ]
     if let origin = finding.origin {
       properties += [
         ("commit", q(origin.commit.id)), ("author", q(origin.commit.author)), ("email", q(origin.commit.email)),

@@ -77,7 +77,7 @@ struct ChunkedScan {
         column: finding.line == 1 ? finding.column + columns : finding.column, endLine: finding.endLine + lines,
         secret: finding.secret,
         secretRange: (finding.secretRange.lowerBound + offset)..<(finding.secretRange.upperBound + offset),
-        entropy: finding.entropy)
+        entropy: finding.entropy, confidence: finding.confidence)
       moved.origin = finding.origin
       moved.relativePath = finding.relativePath
       moved.excerpt = finding.excerpt

@@ -32,7 +32,7 @@ import Testing
     let lines = Self.render([try Self.finding(Self.key, in: text)]).split(separator: "\n").map(String.init)
     #expect(lines[0] == "src/app.py:2:26: critical stripe-secret-key: Stripe live secret API key")
     #expect(lines[1] == "  2 | client = Client(api_key=\"sk_l********\", timeout=3)")
-    #expect(lines[2] == "    |                          ^^^^^^^^^^^^ entropy 4.5")
+    #expect(lines[2] == "    |                          ^^^^^^^^^^^^ rank 100, entropy 4.5")
     #expect(lines[3].hasPrefix("    fix: "))
     let caret = try #require(lines[2].firstIndex(of: "^"))
     let masked = try #require(lines[1].firstRange(of: "sk_l"))

@@ -34,17 +34,17 @@ import Testing
 
   @Test func awsKeyIDsUseTheBase32Alphabet() {
     #expect(Validator.awsKeyID.accepts(Array(("AKIA" + "Q7ZXJNLVRMTBW4HP").utf8)))
-    #expect(!Validator.awsKeyID.accepts(Array("AKIAQ8ZX0N1VR9TBW4HP".utf8)))
+    #expect(!Validator.awsKeyID.accepts(Array("AKIAQ8ZX0N1VR9TBW4HP".utf8)))  // hush:allow
     #expect(!Validator.awsKeyID.accepts(Array("AKIAQ7ZXJNLVRMTBW4H".utf8)))
     #expect(!Validator.awsKeyID.accepts(Array("AXIAQ7ZXJNLVRMTBW4HP".utf8)))
   }
 
   @Test func uuidsNeedAVersionAndTheRFCVariant() {
-    #expect(Validator.uuid.accepts(Array("9b2f6c1e-3d4a-4e6f-a1b2-c8d9e0f1a2b3".utf8)))
-    #expect(Validator.uuid.accepts(Array(("pat" + "-na1-9b2f6c1e-3d4a-4e6f-b1b2-c8d9e0f1a2b3").utf8)))
-    #expect(!Validator.uuid.accepts(Array("9b2f6c1e-3d4a-0e6f-a1b2-c8d9e0f1a2b3".utf8)), "version 0")
-    #expect(!Validator.uuid.accepts(Array("9b2f6c1e-3d4a-4e6f-c1b2-c8d9e0f1a2b3".utf8)), "variant 110x")
-    #expect(!Validator.uuid.accepts(Array("9b2f6c1e-3d4a-4e6f-a1b2-c8d9e0f1a2bz".utf8)))
+    #expect(Validator.uuid.accepts(Array("9b2f6c1e-3d4a-4e6f-a1b2-c8d9e0f1a2b3".utf8)))  // hush:allow
+    #expect(Validator.uuid.accepts(Array(("pat" + "-na1-9b2f6c1e-3d4a-4e6f-b1b2-c8d9e0f1a2b3").utf8)))  // hush:allow
+    #expect(!Validator.uuid.accepts(Array("9b2f6c1e-3d4a-0e6f-a1b2-c8d9e0f1a2b3".utf8)), "version 0")  // hush:allow
+    #expect(!Validator.uuid.accepts(Array("9b2f6c1e-3d4a-4e6f-c1b2-c8d9e0f1a2b3".utf8)), "variant 110x")  // hush:allow
+    #expect(!Validator.uuid.accepts(Array("9b2f6c1e-3d4a-4e6f-a1b2-c8d9e0f1a2bz".utf8)))  // hush:allow
   }
 
   @Test func embeddedJSONIsFoundBeforeASignature() {

@@ -1,0 +1,158 @@
+extension Detector {
+  /// Gives each scored rule's candidate the model's confidence, and drops those under the
+  /// floor and UUIDs that identify rather than grant access (`IdentifierContext`) (with `--explain`, saying their score and the features that decided it). A buffer
+  /// with no scored candidate never touches the model.
+  func score(
+    _ candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch
+  ) -> [Candidate] {
+    guard candidates.contains(where: { rules[$0.rule].isScored }) else { return candidates }
+    let model = options.model ?? ScoringModel.bundled
+    let floor = options.minConfidence.minimum(in: model)
+    let lines = Self.lineRanges(of: candidates, in: bytes)
+    let perLine = Self.countsPerLine(lines)
+    let pathBytes = Array(path.utf8)
+    let pathFeatures = CandidateFeatures.pathFeatures(pathBytes)
+    var kept: [Candidate] = []
+    kept.reserveCapacity(candidates.count)
+    var context: (line: Range<Int>, value: CandidateFeatures.LineContext)?
+    // One vector for the buffer's candidates, filled in place for each.
+    var x = [Double](repeating: 0, count: CandidateFeatures.names.count)
+    for (index, candidate) in candidates.enumerated() {
+      guard rules[candidate.rule].isScored else {
+        kept.append(candidate)
+        continue
+      }
+      let line = lines[index]
+      let lineBytes = UnsafeBufferPointer(rebasing: bytes[line])
+      let value = UnsafeBufferPointer(rebasing: bytes[candidate.secret])
+      let column = candidate.secret.lowerBound - line.lowerBound
+      if let why = IdentifierContext.identifier(value: value, line: lineBytes, column: column) {
+        let reason = DropReason.identifier(why)
+        scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
+        continue
+      }
+      if context?.line != line { context = (line, CandidateFeatures.LineContext(lineBytes)) }
+      let input = CandidateInput(
+        rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
+        filter: candidate.filter, lineCandidates: perLine[index])
+      x.withUnsafeMutableBufferPointer { x in
+        CandidateFeatures.fill(
+          x, input, context: context?.value ?? CandidateFeatures.LineContext(lineBytes), path: pathFeatures)
+      }
+      let probability = x.withUnsafeBufferPointer { scratch.scores.probability(of: $0, model: model) }
+      if let floor, probability < floor {
+        if scratch.dropped != nil {
+          let because = model.contributions(x, top: 3).map { FeatureWeight(feature: $0.feature, change: $0.change) }
+          let reason = DropReason.lowConfidence(score: probability, minimum: floor, because: because)
+          scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
+        }
+        continue
+      }
+      var scored = candidate
+      scored.confidence = probability
+      kept.append(scored)
+    }
+    return kept
+  }
+
+  /// For each candidate, how many candidates start on its line (`lines` is in order, so a
+  /// line's candidates are one run).
+  static func countsPerLine(_ lines: [Range<Int>]) -> [Int] {
+    var counts = [Int](repeating: 0, count: lines.count)
+    var start = 0
+    while start < lines.count {
+      var end = start + 1
+      while end < lines.count && lines[end] == lines[start] { end += 1 }
+      for index in start..<end { counts[index] = end - start }
+      start = end
+    }
+    return counts
+  }
+
+  /// The line (without its `\n`) each candidate starts on; `candidates` are sorted by start.
+  /// Only the candidates' lines are looked for (back from the candidate to its line's start,
+  /// forward to its end): walking every line from the buffer's start cost `hush history` a
+  /// memchr per line of every version of every file holding a candidate.
+  static func lineRanges(of candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(candidates.count)
+    var line: Range<Int>?
+    for candidate in candidates {
+      let offset = candidate.secret.lowerBound
+      if let line, offset <= line.upperBound {
+        ranges.append(line)
+        continue
+      }
+      // The line starts after the previous candidate's line: never look back past it.
+      let floor = line.map { $0.upperBound + 1 } ?? 0
+      let start = LineIndex.lineStart(before: offset, in: bytes, limit: offset - floor)
+      let found = start..<LineIndex.lineEnd(after: offset, in: bytes, limit: .max)
+      line = found
+      ranges.append(found)
+    }
+    return ranges
+  }
+}
+
+/// The scores of the vectors a worker has seen, so a vector met again is not walked through
+/// the trees again: `hush history` scans every version of a file, and an unchanged line of a
+/// changed file gives its candidates the same vectors (same value, line, path) in each. A
+/// direct-mapped table (a slot per hash, the newer vector wins) holding whole vectors, so a hit
+/// is the walk's own result; no allocation after the first candidate (a dictionary keyed by
+/// arrays cost a working-tree scan of redis 29 M instructions of hashing and copying).
+struct ScoreMemo {
+  static let slots = 2_048
+  static let width = CandidateFeatures.names.count
+  /// `slots` vectors of `width` doubles (about 2 MB, allocated at the first candidate).
+  private var vectors: [Double] = []
+  /// Per slot: its vector's hash, 0 when empty.
+  private var hashes: [UInt64] = []
+  private var scores: [Double] = []
+
+  /// How many slots hold a vector.
+  var count: Int { hashes.count { $0 != 0 } }
+
+  /// The model's probability for `x`, remembered.
+  mutating func probability(of x: [Double], model: ScoringModel) -> Double {
+    x.withUnsafeBufferPointer { probability(of: $0, model: model) }
+  }
+
+  /// The model's probability for `x` (`width` doubles), remembered.
+  mutating func probability(of x: UnsafeBufferPointer<Double>, model: ScoringModel) -> Double {
+    precondition(x.count == Self.width, "a vector of every feature")
+    if hashes.isEmpty {
+      vectors = [Double](repeating: 0, count: Self.slots * Self.width)
+      hashes = [UInt64](repeating: 0, count: Self.slots)
+      scores = [Double](repeating: 0, count: Self.slots)
+    }
+    let hash = Self.hash(x)
+    let slot = Int(hash % UInt64(Self.slots))
+    let start = slot * Self.width
+    if hashes[slot] == hash, vectors.withUnsafeBufferPointer({ Self.equal($0, from: start, x) }) {
+      return scores[slot]
+    }
+    let probability = model.probability(x)
+    vectors.withUnsafeMutableBufferPointer { vectors in
+      for index in 0..<Self.width { vectors[start + index] = x[index] }
+    }
+    hashes[slot] = hash
+    scores[slot] = probability
+    return probability
+  }
+
+  /// Whether the `width` doubles of `vectors` from `start` are `x`, bit for bit.
+  private static func equal(_ vectors: UnsafeBufferPointer<Double>, from start: Int, _ x: UnsafeBufferPointer<Double>)
+    -> Bool
+  {
+    for index in 0..<width where vectors[start + index].bitPattern != x[index].bitPattern { return false }
+    return true
+  }
+
+  /// FNV-1a over the doubles' bits, never 0 (the empty slot's mark).
+  static func hash(_ x: UnsafeBufferPointer<Double>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for value in x { hash = (hash ^ value.bitPattern) &* 0x0000_0100_0000_01b3 }
+    hash ^= hash >> 29
+    return hash == 0 ? 1 : hash
+  }
+}
