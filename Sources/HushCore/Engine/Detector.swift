@@ -148,7 +148,10 @@ public final class Detector: Sendable {
         guard start >= coveredUntil[ruleIndex] else { continue }
         if let isAdded, !isMultiline[ruleIndex] {
           if onAddedLine == nil {
-            let line = lines.lineNumber(of: start)
+            // By the keyword's last byte, not its first: hits come sorted by end, so the
+            // cursor only moves forward (a longer keyword can start before the previous hit
+            // did, and a cursor sent back recounts the file's lines from its start).
+            let line = lines.lineNumber(of: end - 1)
             onAddedLine = isAdded(line...line)
           }
           guard onAddedLine == true else { continue }
