@@ -73,14 +73,13 @@ PY
 # an option such as -q the arguments go through the argument parser, a third more work.
 # HUSH_STATIC (make bench sets it: the static binary of `make static`, as `make dist` ships it)
 # is measured in the same run; its start-up has no dynamic linking to do.
-staged_median() {  # label, binary
-  ( cd "$work" && hyperfine -N -i --warmup 5 --runs 30 --export-json "$BENCH_DIR/s.json" "$2 staged" >/dev/null 2>&1 )
-  python3 -c "import json;r=json.load(open('$BENCH_DIR/s.json'))['results'][0];print('hush staged, $1 (3 files, 50 added lines): median %.1f ms (min %.1f, max %.1f)'%(r['median']*1e3,r['min']*1e3,r['max']*1e3))"
+change_median() {  # label, command...: its median on the staged change
+  ( cd "$work" && hyperfine -N -i --warmup 5 --runs 30 --export-json "$BENCH_DIR/s.json" "$(printf '%q ' "${@:2}")" >/dev/null 2>&1 )
+  python3 -c "import json;r=json.load(open('$BENCH_DIR/s.json'))['results'][0];print('$1 (3 files, 50 added lines): median %.1f ms (min %.1f, max %.1f)'%(r['median']*1e3,r['min']*1e3,r['max']*1e3))"
 }
 echo
-staged_median "release build" "$HUSH"
-if [[ -n ${HUSH_STATIC:-} && -x ${HUSH_STATIC:-} ]]; then staged_median "static binary" "$HUSH_STATIC"; fi
-( cd "$work" && hyperfine -N -i --warmup 5 --runs 30 --export-json "$BENCH_DIR/s.json" "git diff --cached --raw -z -p --unified=0" >/dev/null 2>&1 )
-python3 -c "import json;r=json.load(open('$BENCH_DIR/s.json'))['results'][0];print('the floor, one git diff --cached of the change: median %.1f ms'%(r['median']*1e3))"
+change_median "hush staged, release build" "$HUSH" staged
+if [[ -n ${HUSH_STATIC:-} && -x ${HUSH_STATIC:-} ]]; then change_median "hush staged, static binary" "$HUSH_STATIC" staged; fi
+change_median "the floor, one git diff --cached of the change" git diff --cached --raw -z -p --unified=0
 found=$(cd "$work" && "$HUSH" staged --format json 2>/dev/null | python3 -c "import json,sys;print(len(json.load(sys.stdin)['findings']))" || true)
 echo "findings in the staged change: $found (one planted AWS key id)"
