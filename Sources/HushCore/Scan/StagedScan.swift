@@ -8,14 +8,12 @@ public struct StagedScan: Sendable {
   /// time), and `git cat-file` for the staged files the working tree does not hold as staged.
   public final class Processes {
     let git: Git
-    let root: String
     let diff: ChildProcess
     let started = ContinuousClock.now
 
     /// Starts `git diff` for the work tree holding `directory`.
     public init(directory: String) throws {
       guard let tree = Git(directory: directory).workTree() else { throw GitError.notARepository(directory) }
-      root = tree.root
       git = Git(directory: tree.root)
       diff = try git.spawn(StagedDiff.arguments)
     }
@@ -72,7 +70,7 @@ public struct StagedScan: Sendable {
   }
 
   private func scanBlobs(of files: [StagedFile], processes: Processes, into result: inout ScanResult) throws {
-    let copies = workTreeCopies(of: files, root: processes.root)
+    let copies = workTreeCopies(of: files, root: processes.git.directory)
     let reader = try processes.catFile(for: zip(files, copies).filter { $0.1 == nil }.map(\.0.blob))
     guard !files.isEmpty else { return }
     let scratch = scanner.makeScratch()
