@@ -298,18 +298,8 @@ public final class Detector: Sendable {
   /// (`hashed_secret`, `secret_sha1` after it is already inside the match).
   static func nameStart(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var start = offset
-    while start > 0 && offset - start < 64 && Self.isIdentifierByte(bytes[start - 1]) { start -= 1 }
+    while start > 0 && offset - start < 64 && ByteSearch.isNameByte(bytes[start - 1]) { start -= 1 }
     return start
-  }
-
-  private static func isIdentifierByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"),
-      UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
-      true
-    default: false
-    }
   }
 
   /// Why a generic rule's value is not a credential, if it is not: generic rules match on a

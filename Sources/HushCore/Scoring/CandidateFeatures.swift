@@ -334,9 +334,9 @@ public enum CandidateFeatures {
   /// bytes between the name and the value start.
   static func keyName(_ line: UnsafeBufferPointer<UInt8>, before column: Int) -> (name: Range<Int>, between: Int) {
     var end = column
-    while end > 0 && !isNameByte(line[end - 1]) { end -= 1 }
+    while end > 0 && !ByteSearch.isNameByte(line[end - 1]) { end -= 1 }
     var start = end
-    while start > 0 && isNameByte(line[start - 1]) { start -= 1 }
+    while start > 0 && ByteSearch.isNameByte(line[start - 1]) { start -= 1 }
     return (start..<end, end)
   }
 
@@ -457,13 +457,6 @@ public enum CandidateFeatures {
   private static func isWordByte(_ byte: UInt8) -> Bool {
     if byte == UInt8(0x5F) { return true }
     return isLetter(byte) || isDigit(byte)
-  }
-
-  private static func isNameByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case 0x2E, 0x2D: true
-    default: isWordByte(byte)
-    }
   }
 
   private static func isHex(_ byte: UInt8) -> Bool {

@@ -16,6 +16,19 @@ public enum ByteSearch {
     return false
   }
 
+  /// A byte of a key's name as code and config write one: ASCII letters and digits, `_`, `-`
+  /// and `.` (`db.password`, `api-key`). The detector reads a generic match's name with it,
+  /// and the scorer its candidate's.
+  static func isNameByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+      true
+    default: false
+    }
+  }
+
   /// A run of `length` letters or digits each `step` above the previous (0: repeated).
 
   /// The first offset of `needle` in `bytes[from..<to]` (short needles: naive is fastest).
