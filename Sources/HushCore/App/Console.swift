@@ -25,7 +25,7 @@ public enum Console {
 
   /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
   public static var wantsColor: Bool {
-    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    let noColor = Platform.environment("NO_COLOR").map { !$0.isEmpty } ?? false
     return !noColor && isatty(STDOUT_FILENO) == 1
   }
 

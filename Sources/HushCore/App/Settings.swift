@@ -137,7 +137,7 @@ public struct ScannerSetup: Sendable {
   /// The model of `$HUSH_MODEL`, for evaluation only (scoring the binary with a model trained
   /// without the files it is measured on: training/README.md); nil: the embedded one.
   static func modelFromEnvironment() throws -> ScoringModel? {
-    guard let file = ProcessInfo.processInfo.environment["HUSH_MODEL"], !file.isEmpty else { return nil }
+    guard let file = Platform.environment("HUSH_MODEL"), !file.isEmpty else { return nil }
     guard let data = FileManager.default.contents(atPath: file) else {
       throw InputError.unreadable(file, reason: "no such model file ($HUSH_MODEL)")
     }
@@ -150,7 +150,7 @@ public struct ScannerSetup: Sendable {
 
   /// `--config`, else `$HUSH_CONFIG`, else `.hush.toml` at the repository root.
   func loadConfig(near path: String) throws -> HushConfig {
-    let fromEnvironment = ProcessInfo.processInfo.environment["HUSH_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+    let fromEnvironment = Platform.environment("HUSH_CONFIG").flatMap { $0.isEmpty ? nil : $0 }
     return try ConfigLocator.load(explicit: config ?? fromEnvironment, near: path)
   }
 }

@@ -85,6 +85,30 @@ extension Platform {
 }
 
 extension Platform {
+  /// The variable `name` of the environment, or nil. `getenv`, not
+  /// `ProcessInfo.processInfo.environment`, which builds a dictionary of every variable at
+  /// each call (a tenth of a millisecond, on the pre-commit hook's path several times).
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  /// Every `NAME=value` entry of the environment, in its order.
+  static var environmentEntries: [String] {
+    #if canImport(Darwin)
+      var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = _NSGetEnviron().pointee
+    #else
+      var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+    #endif
+    var entries: [String] = []
+    while let pointer = entry?.pointee {
+      entries.append(String(cString: pointer))
+      entry = entry?.advanced(by: 1)
+    }
+    return entries
+  }
+}
+
+extension Platform {
   /// Runs `body` on a new thread of its own, detached (what Foundation's `Thread` did; full
   /// Foundation is not linked, see README "One static binary"). The stack is 8 MiB, as the
   /// main thread's usually is; if no thread can be started, `body` runs on the caller's.
