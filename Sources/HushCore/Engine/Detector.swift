@@ -85,6 +85,8 @@ public final class Detector: Sendable {
   static let lookBehind = 512
   static let lookAhead = 8 * 1024
   static let multilineLookAhead = 16 * 1024
+  /// The farthest a match can lie from the keyword hit that found it, either way.
+  static let reach = lookBehind + multilineLookAhead
 
   /// A detector for the catalog's rules (regexes compile lazily, on their first keyword hit).
   public init(catalog: RuleCatalog, options: DetectorOptions = DetectorOptions()) {
@@ -102,7 +104,7 @@ public final class Detector: Sendable {
 
   /// Compiles every rule's regex now (for `rules check` and user-supplied rules).
   public func compileAll() throws(RegexError) {
-    for regex in regexes { _ = try regex.regex() }
+    for regex in regexes { try regex.compileNow() }
   }
 
   /// Scans a whole buffer. `path` is repository-relative (rules' `paths` match against it).
@@ -227,10 +229,9 @@ public final class Detector: Sendable {
     scratch: DetectorScratch, into candidates: inout [Candidate]
   ) throws(RegexError) {
     guard applies(ruleIndex, to: path, scratch: scratch) else { return }
-    let regex = try regexes[ruleIndex].regex()
     let matches: [RegexMatch]
     do {
-      matches = try regex.allMatches(
+      matches = try regexes[ruleIndex].allMatches(
         in: bytes, from: window.lowerBound, to: window.upperBound, scratch: scratch.match)
     } catch  where error.isResourceLimit {
       scratch.abandonedWindows += 1
@@ -333,23 +334,26 @@ public final class Detector: Sendable {
   /// secret the one whose match saw more context wins (a Paystack rule anchored on
   /// "paystack" over the bare `sk_live_` shape), then the one listed first.
   private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
-    var seen = Set<Candidate.Key>()
-    let unique = candidates.filter { seen.insert($0.key).inserted }
-      .sorted { ($0.secret.lowerBound, -$0.matchLength, $0.rule) < ($1.secret.lowerBound, -$1.matchLength, $1.rule) }
-    let specific = unique.filter { !rules[$0.rule].isGeneric }.map(\.secret)
+    // No Set here: its first use costs a pre-commit run more than the scan of the change
+    // (the runtime instantiates its storage type by a search of every conformance).
+    let sorted = candidates.sorted {
+      ($0.secret.lowerBound, -$0.matchLength, $0.rule) < ($1.secret.lowerBound, -$1.matchLength, $1.rule)
+    }
+    let specific = sorted.filter { !rules[$0.rule].isGeneric }.map(\.secret)
     // Sorted by start with the running maximum of ends: one binary search tells whether any
     // provider secret overlaps a generic one (linear, not quadratic, on files full of values).
     var reach: [Int] = []
     for range in specific { reach.append(max(reach.last ?? Int.min, range.upperBound)) }
-    var claimed = Set<Range<Int>>()
     var kept: [Candidate] = []
-    for candidate in unique {
+    for candidate in sorted {
       if rules[candidate.rule].isGeneric {
         let before = Self.countStarting(before: candidate.secret.upperBound, in: specific)
         if before > 0 && reach[before - 1] > candidate.secret.lowerBound { continue }
       }
-      // One finding per secret, whichever rules matched it.
-      if !claimed.insert(candidate.secret).inserted { continue }
+      // One finding per secret, whichever rules matched it (or one rule from two windows):
+      // equal secrets start together, so they sit at the end of `kept`.
+      let sameStart = kept.reversed().prefix { $0.secret.lowerBound == candidate.secret.lowerBound }
+      if sameStart.contains(where: { $0.secret == candidate.secret }) { continue }
       kept.append(candidate)
     }
     return kept
@@ -391,11 +395,6 @@ enum Verdict {
 
 /// A match that passed the checks, before line numbers are computed.
 struct Candidate {
-  struct Key: Hashable {
-    let rule: Int
-    let lower: Int
-    let upper: Int
-  }
   let rule: Int
   let secret: Range<Int>
   let entropy: Double
@@ -406,5 +405,4 @@ struct Candidate {
   var filter: FilterFeature?
   /// The model's probability for a scored rule's candidate; 1 for the others.
   var confidence = 1.0
-  var key: Key { Key(rule: rule, lower: secret.lowerBound, upper: secret.upperBound) }
 }
