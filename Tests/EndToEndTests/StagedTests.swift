@@ -72,6 +72,31 @@ import Testing
     #expect(findings.first?["secret"] as? String == new)
   }
 
+  /// Only the part of a large file around its change is searched (`AddedPart`): what that
+  /// finds, and where it says it is, must be what a search of the whole file finds
+  /// (`--explain` searches every line).
+  @Test func aChangeDeepInALargeFileIsFoundWhereItIs() throws {
+    let fake = Fake(seed: 1112)
+    let filler = (1...4_000).map { "setting_\($0) = \($0 * 7)\n" }.joined()
+    let key = fake.privateKeyPEM().split(separator: "\n", omittingEmptySubsequences: false)
+    let keyWithoutEnd = key.dropLast(2).joined(separator: "\n") + "\n"
+    let old = "OLD = '" + fake.stripeKey() + "'\n"
+    let box = try Self.repository(["big.cfg": old + filler + keyWithoutEnd])
+    let new = fake.stripeKey()
+    try box.write("big.cfg", old + filler + keyWithoutEnd + key[key.count - 2] + "\nNEW = '" + new + "'\n")
+    try box.git(["add", "big.cfg"])
+
+    let run = try hush(["staged", "--format", "json", "--show-secrets"], in: box.url)
+    #expect(run.status == 1, "\(run.stderr)")
+    let found = try run.findings().map { [$0["line"] as? Int, $0["endLine"] as? Int, $0["column"] as? Int] }
+    let keyLine = 4_002
+    let endLine = keyLine + key.count - 2
+    #expect(found == [[keyLine, endLine, 1], [endLine + 1, endLine + 1, 8]])
+    #expect(try run.findings().last?["secret"] as? String == new)
+    let whole = try hush(["staged", "--format", "json", "--show-secrets", "--explain"], in: box.url)
+    #expect(try whole.findings().map { [$0["line"] as? Int, $0["endLine"] as? Int, $0["column"] as? Int] } == found)
+  }
+
   @Test func indexVersionIsScannedNotTheWorkTree() throws {
     let fake = Fake(seed: 1104)
     let box = try Self.repository()

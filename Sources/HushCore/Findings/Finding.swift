@@ -45,6 +45,20 @@ public struct Finding: Sendable {
 
   /// What identifies the secret across places: its bytes, or the path of a whole-file finding.
   public var identity: [UInt8] { isWholeFile ? Array(path.utf8) : secret }
+
+  /// The finding of a part of a text, at its place in the whole text: the part starts `bytes`
+  /// bytes and `lines` lines into it, `columns` characters into its line.
+  func moved(lines: Int, columns: Int, bytes: Int) -> Finding {
+    var moved = Finding(
+      rule: rule, path: path, line: line + lines, column: line == 1 ? column + columns : column,
+      endLine: endLine + lines, secret: secret,
+      secretRange: (secretRange.lowerBound + bytes)..<(secretRange.upperBound + bytes), entropy: entropy,
+      confidence: confidence)
+    moved.origin = origin
+    moved.relativePath = relativePath
+    moved.excerpt = excerpt
+    return moved
+  }
 }
 
 /// Masks secrets for every output: keeps at most a 4-character public prefix.

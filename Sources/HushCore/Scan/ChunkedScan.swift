@@ -71,18 +71,7 @@ struct ChunkedScan {
     }
 
     /// `finding`, found in the chunk, at its place in the whole text.
-    func moved(_ finding: Finding) -> Finding {
-      var moved = Finding(
-        rule: finding.rule, path: finding.path, line: finding.line + lines,
-        column: finding.line == 1 ? finding.column + columns : finding.column, endLine: finding.endLine + lines,
-        secret: finding.secret,
-        secretRange: (finding.secretRange.lowerBound + offset)..<(finding.secretRange.upperBound + offset),
-        entropy: finding.entropy, confidence: finding.confidence)
-      moved.origin = finding.origin
-      moved.relativePath = finding.relativePath
-      moved.excerpt = finding.excerpt
-      return moved
-    }
+    func moved(_ finding: Finding) -> Finding { finding.moved(lines: lines, columns: columns, bytes: offset) }
 
     /// UTF-8 characters (bytes that do not continue one), as columns are counted.
     private static func characters(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {

@@ -101,17 +101,39 @@ public struct Scanner: Sendable {
 
   /// What is reported of one buffer: every detector's findings, through the filter chain's
   /// per-buffer steps. `isAdded` limits them to lines a commit adds (staged scans).
+  /// `linesBefore`: lines of the whole text before `bytes`, a part of it (a chunk), so that
+  /// what is explained or left incomplete is placed in the whole text; findings stay where the
+  /// part has them, for the caller to move.
   func findings(
     in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch,
-    isAdded: ((ClosedRange<Int>) -> Bool)? = nil
+    isAdded: ((ClosedRange<Int>) -> Bool)? = nil, linesBefore: Int = 0
   ) throws -> [Finding] {
     if explains { scratch.dropped = [] }
-    defer { if explains { explain(scratch, bytes: bytes, path: path) } }
-    defer { placeAbandoned(scratch, bytes: bytes, path: path) }
+    defer { if explains { explain(scratch, bytes: bytes, path: path, linesBefore: linesBefore) } }
+    defer { placeAbandoned(scratch, bytes: bytes, path: path, linesBefore: linesBefore) }
     // `--explain` looks at every line, to say of a secret on an unchanged line why it is not
     // reported; otherwise only added lines are searched.
     let found = try detect(in: bytes, path: path, scratch: scratch, isAdded: explains ? nil : isAdded)
     return filters.filter(found, in: bytes, isAdded: isAdded, scratch: scratch)
+  }
+
+  /// Runs the scan once on a line of its own, so that what a first use costs (the runtime
+  /// instantiating generic types, by a search of every protocol conformance; tables built on
+  /// first use; a candidate rule's regex) is paid now. The pre-commit hook calls it while git
+  /// computes the diff, on a core that would otherwise wait: about a third of what followed
+  /// git's answer.
+  public func warmUp() {
+    let scratch = DetectorScratch(explains: false)
+    let line = Array("password = \"w4rm-up\"\n".utf8)
+    _ = try? line.withUnsafeBufferPointer { text in
+      try findings(in: text, path: "warm-up", scratch: scratch, isAdded: { _ in true })
+    }
+  }
+
+  /// Whether a file at `path` is read as a whole document (an agent's config, whose literal
+  /// secrets are found by parsing it), so that a part of it would not do.
+  func readsWhole(_ path: String) -> Bool {
+    AgentConfigs.file(for: path, extra: config.agentConfigs) != nil
   }
 
   /// The detectors: the rules, the developer's local secret values, and the literal secrets
@@ -138,20 +160,21 @@ public struct Scanner: Sendable {
   }
 
   /// Places the scratch's drops (line and column, never the secret).
-  private func explain(_ scratch: DetectorScratch, bytes: UnsafeBufferPointer<UInt8>, path: String) {
+  private func explain(_ scratch: DetectorScratch, bytes: UnsafeBufferPointer<UInt8>, path: String, linesBefore: Int) {
     var cursor = LineIndex.Cursor(bytes)
     for drop in (scratch.dropped ?? []).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
       let position = cursor.position(of: drop.range.lowerBound)
       scratch.explained.append(
-        Explanation(path: path, line: position.line, column: position.column, rule: drop.rule, reason: drop.reason))
+        Explanation(
+          path: path, line: position.line + linesBefore, column: position.column, rule: drop.rule, reason: drop.reason))
     }
     scratch.dropped = []
   }
 
   private func scanInChunks(_ target: ScanTarget, reader: FileReader, scratch: DetectorScratch) throws -> FileOutcome {
     guard let file = reader.chunks(of: target.diskPath) else { return .skipped(.unreadable(Posix.lastError)) }
-    let scanned = try ChunkedScan(limit: maxFileSize).findings(fill: file.read(into:)) { chunk, _ in
-      try findings(in: chunk, path: target.relativePath, scratch: scratch)
+    let scanned = try ChunkedScan(limit: maxFileSize).findings(fill: file.read(into:)) { chunk, linesBefore in
+      try findings(in: chunk, path: target.relativePath, scratch: scratch, linesBefore: linesBefore)
     }
     guard let scanned else { return .skipped(.binary) }
     return .scanned(bytes: scanned.bytes, findings: scanned.findings)
@@ -159,13 +182,17 @@ public struct Scanner: Sendable {
 
   /// Places the windows a regex abandoned at PCRE2's match limit: each one is a part of the
   /// file that was not searched for that rule, warned about, and fails a hook.
-  private func placeAbandoned(_ scratch: DetectorScratch, bytes: UnsafeBufferPointer<UInt8>, path: String) {
+  private func placeAbandoned(
+    _ scratch: DetectorScratch, bytes: UnsafeBufferPointer<UInt8>, path: String, linesBefore: Int
+  ) {
     guard !scratch.abandoned.isEmpty else { return }
     var cursor = LineIndex.Cursor(bytes)
     for window in scratch.abandoned.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
       let position = cursor.position(of: window.range.lowerBound)
       scratch.incomplete.append(
-        Explanation(path: path, line: position.line, column: position.column, rule: window.rule, reason: .matchLimit))
+        Explanation(
+          path: path, line: position.line + linesBefore, column: position.column, rule: window.rule,
+          reason: .matchLimit))
     }
     scratch.abandoned = []
   }

@@ -11,11 +11,20 @@ public struct StagedScan: Sendable {
     let diff: ChildProcess
     let started = ContinuousClock.now
 
-    /// Starts `git diff` for the work tree holding `directory`.
+    /// Starts `git diff` for the work tree holding `directory`. git starts first, before
+    /// Hush looks for the work tree's root (git finds the repository itself, and the diff's
+    /// paths are the root's whatever the directory): a pre-commit hook waits for git, so every
+    /// step before its start is a step of the hook's.
     public init(directory: String) throws {
-      guard let tree = Git(directory: directory).workTree() else { throw GitError.notARepository(directory) }
+      let here = Git(directory: directory)
+      let diff = try here.spawn(StagedDiff.arguments)
+      guard let tree = here.workTree() else {
+        _ = diff.readToEnd()
+        _ = diff.wait()
+        throw GitError.notARepository(directory)
+      }
       git = Git(directory: tree.root)
-      diff = try git.spawn(StagedDiff.arguments)
+      self.diff = diff
     }
 
     /// A cat-file reader for `objects`; nil when there are none, and no process is started.
@@ -35,6 +44,13 @@ public struct StagedScan: Sendable {
       }
       return stdout
     }
+  }
+
+  /// What can be done before git answers, while it runs: the scanner's first-use costs, and
+  /// the hash of the working-tree copies'.
+  public func prepare() {
+    scanner.warmUp()
+    _ = WorkTreeCopy.blobID(of: [], length: 20)
   }
 
   /// Scans what is staged, reading from processes already started.
@@ -88,12 +104,12 @@ public struct StagedScan: Sendable {
         let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
           if let decoded = TextEncoding.utf8(fromMarked: buffer) {
             let found = try decoded.withUnsafeBufferPointer { text in
-              try scanner.findings(in: text, path: file.path, scratch: scratch, isAdded: isAdded)
+              try findings(in: text, of: file, scratch: scratch, isAdded: isAdded)
             }
             return .scanned(bytes: buffer.count, findings: found)
           }
           if FileReader.isBinary(buffer) { return .skipped(.binary) }
-          let added = try scanner.findings(in: buffer, path: file.path, scratch: scratch, isAdded: isAdded)
+          let added = try findings(in: buffer, of: file, scratch: scratch, isAdded: isAdded)
           return .scanned(bytes: buffer.count, findings: added)
         }
         record(outcome, target: target, into: &result)
@@ -105,7 +121,8 @@ public struct StagedScan: Sendable {
           let shifted = isAdded.map { isAdded in
             { (lines: ClosedRange<Int>) in isAdded(lines.lowerBound + linesBefore...lines.upperBound + linesBefore) }
           }
-          return try scanner.findings(in: chunk, path: file.path, scratch: scratch, isAdded: shifted)
+          return try scanner.findings(
+            in: chunk, path: file.path, scratch: scratch, isAdded: shifted, linesBefore: linesBefore)
         }
         let outcome: FileOutcome = scanned.map { .scanned(bytes: $0.bytes, findings: $0.findings) } ?? .skipped(.binary)
         record(outcome, target: target, into: &result)
@@ -113,6 +130,24 @@ public struct StagedScan: Sendable {
       }
     }
     try reader?.finish()
+  }
+
+  /// The findings of `text`, `file`'s staged content, that touch its added lines: searched
+  /// only in the part that can hold them (`AddedPart`), unless every line is wanted
+  /// (`--explain` says why a secret on an unchanged line is not reported) or the file is read
+  /// as a whole document (an agent's config).
+  private func findings(
+    in text: UnsafeBufferPointer<UInt8>, of file: StagedFile, scratch: DetectorScratch,
+    isAdded: ((ClosedRange<Int>) -> Bool)?
+  ) throws -> [Finding] {
+    guard let isAdded, !scanner.explains, !scanner.readsWhole(file.path),
+      let part = AddedPart(of: text, addedLines: file.addedLines)
+    else { return try scanner.findings(in: text, path: file.path, scratch: scratch, isAdded: isAdded) }
+    let before = part.linesBefore
+    let found = try scanner.findings(
+      in: UnsafeBufferPointer(rebasing: text[part.bytes]), path: file.path, scratch: scratch,
+      isAdded: { isAdded($0.lowerBound + before...$0.upperBound + before) }, linesBefore: before)
+    return found.map { $0.moved(lines: before, columns: 0, bytes: part.bytes.lowerBound) }
   }
 
   /// `file`'s staged blob, from cat-file (which every file without a working-tree copy was
