@@ -16,7 +16,9 @@ public struct StagedCommand: Sendable {
     let processes = try StagedScan.Processes(directory: ".")
     var scanner = try input.scanner(near: ".", localSecrets: true, operatingPoint: "staged")
     scanner.explains = report.explain
-    let result = try StagedScan(scanner: scanner).run(processes)
+    let scan = StagedScan(scanner: scanner)
+    scan.prepare()
+    let result = try scan.run(processes)
     return try ScanOutput.emit(
       result, report,
       blocked:
