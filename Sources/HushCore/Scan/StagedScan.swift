@@ -34,8 +34,8 @@ public struct StagedScan: Sendable {
     }
 
     func diffOutput() throws(GitError) -> [UInt8] {
-      let (stdout, stderr) = diff.readToEnd()
-      let status = diff.wait()
+      let (stdout, stderr) = diff.readToEnd(spinning: .milliseconds(50))
+      let status = diff.wait(spinning: .milliseconds(5))
       guard status == 0 else {
         // Outside a repository git falls back to `diff --no-index`, which only says that it
         // knows no --cached: when git refuses the repository, its own reason is the message.

@@ -85,6 +85,9 @@ extension Platform {
 }
 
 extension Platform {
+  /// CPUs online now.
+  static var onlineCPUs: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
   /// The variable `name` of the environment, or nil. `getenv`, not
   /// `ProcessInfo.processInfo.environment`, which builds a dictionary of every variable at
   /// each call (a tenth of a millisecond, on the pre-commit hook's path several times).
