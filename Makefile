@@ -120,7 +120,7 @@ accuracy: deps catalog-files version-stamp
 # The learned scorer (issue 15; training/README.md): the candidates of the credata-dev corpus
 # (Hush 0.1.0 with patterns/candidates.toml), the cross-validated training, the exported model,
 # then the fixture the Swift port is tested against. Seeded: the same candidates give the same
-# training/model.json byte for byte. About 40 minutes on two cores.
+# training/model.json byte for byte. A few minutes on two cores (the export alone: 76 s).
 PYTHON ?= python3
 HUSH_BASE ?= /tmp/hush-base
 train:
