@@ -82,12 +82,10 @@ struct ChildProcess: Sendable {
     var err: [UInt8] = []
     var open: [Int32] = [stdout, stderr]
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-    let clock = ContinuousClock()
-    let spinUntil = spinning > .zero && Platform.onlineCPUs > 1 ? clock.now + spinning : nil
+    let spin = SpinBudget(spinning)
     while !open.isEmpty {
       var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      let spins = spinUntil.map { clock.now < $0 } ?? false
-      let ready = poll(&fds, nfds_t(fds.count), spins ? 0 : -1)
+      let ready = poll(&fds, nfds_t(fds.count), spin.isLeft ? 0 : -1)
       if ready == 0 {
         sched_yield()
         continue
@@ -132,11 +130,9 @@ struct ChildProcess: Sendable {
   /// `readToEnd(spinning:)`: a child that has closed its pipes is about to exit.
   func wait(spinning: Duration = .zero) -> Int32 {
     var status: Int32 = 0
-    let clock = ContinuousClock()
-    let spinUntil = spinning > .zero && Platform.onlineCPUs > 1 ? clock.now + spinning : nil
+    let spin = SpinBudget(spinning)
     while true {
-      let spins = spinUntil.map { clock.now < $0 } ?? false
-      let reaped = waitpid(pid, &status, spins ? WNOHANG : 0)
+      let reaped = waitpid(pid, &status, spin.isLeft ? WNOHANG : 0)
       if reaped == 0 {
         sched_yield()
         continue
@@ -147,6 +143,19 @@ struct ChildProcess: Sendable {
     let signal = status & 0x7F
     return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
   }
+}
+
+/// How long a wait may poll without sleeping: `spinning` from now, and nothing on a machine
+/// with one CPU, where spinning would take it from the child being waited for.
+private struct SpinBudget {
+  private let clock = ContinuousClock()
+  private let deadline: ContinuousClock.Instant?
+
+  init(_ spinning: Duration) {
+    deadline = spinning > .zero && Platform.onlineCPUs > 1 ? clock.now + spinning : nil
+  }
+
+  var isLeft: Bool { deadline.map { clock.now < $0 } ?? false }
 }
 
 /// What a streamed child wrote on stderr, available once the pipe closed.

@@ -25,8 +25,8 @@ struct AddedPart: Equatable {
     let end = lastEnd < text.count - margin ? Self.lineEnd(after: lastEnd + margin, in: text) : text.count
     guard start > 0 || end < text.count else { return nil }
     bytes = start..<end
-    var prefix = Lines(base: base, count: start)
-    linesBefore = prefix.newlines()
+    var cursor = LineIndex.Cursor(text)
+    linesBefore = cursor.lineNumber(of: start) - 1
   }
 
   /// Just past the `\n` that ends the line holding `offset`, or the text's end.
@@ -35,7 +35,8 @@ struct AddedPart: Equatable {
     return min(newline + 1, text.count)
   }
 
-  /// A forward walk over lines with memchr.
+  /// A forward walk to a line's start with memchr (`LineIndex.Cursor` walks the other way,
+  /// from an offset to its line).
   private struct Lines {
     let base: UnsafePointer<UInt8>
     let count: Int
@@ -55,12 +56,6 @@ struct AddedPart: Equatable {
         line += 1
       }
       return offset
-    }
-
-    /// Newlines in the whole range.
-    mutating func newlines() -> Int {
-      while start(ofLine: line + 1) != nil {}
-      return line - 1
     }
   }
 }
