@@ -40,7 +40,7 @@ public struct KeywordIndex: Sendable {
     firstOutputOffset = UInt32(blueprint.firstOutputState * blueprint.classCount)
     outputStart = blueprint.outputStart
     outputKeywords = blueprint.outputKeywords
-    maxKeywordLength = blueprint.keywords.map(\.count).max() ?? 0
+    maxKeywordLength = blueprint.keywords.map { $0.count }.max() ?? 0
   }
 
   /// Appends every hit in `bytes` to `hits`, packed as `end << 20 | keyword` and sorted by

@@ -94,10 +94,10 @@ public final class Detector: Sendable {
     self.options = options
     let table = catalog.keywordTable ?? KeywordTable(rules: catalog.rules)
     index = table.index
-    keywordLengths = table.index.keywords.map(\.count)
+    keywordLengths = table.index.keywords.map { $0.count }
     ruleList = table.ruleList
     ruleStart = table.ruleStart
-    isMultiline = catalog.rules.map(\.isMultiline)
+    isMultiline = catalog.rules.map { $0.isMultiline }
     regexes = catalog.rules.map { LazyRegex(pattern: $0.regex, name: $0.id, jit: options.useJIT) }
     prechecks = catalog.rules.map { options.usePrecheck ? CandidatePrecheck(rule: $0) : nil }
   }

@@ -8,13 +8,26 @@ public struct StagedFile: Sendable, Equatable {
   public let mode: String
   /// git's status letter: A (added), M (modified), R (renamed) or T (type changed).
   public let status: Character
+  /// HEAD's version's object id (all zeros for an added file).
+  public var oldBlob = ""
+  /// HEAD's version's mode (`000000` for an added file).
+  public var oldMode = ""
+  /// The path HEAD had it at, when it was renamed.
+  public var oldPath: String?
   /// Lines of the index version that the change adds (1-based, inclusive).
   public var addedLines: [ClosedRange<Int>] = []
-  /// git printed "Binary files differ" instead of hunks (a NUL, or a `binary` attribute).
-  public var gitSaysBinary = false
+  /// Every line counts as added, none listed: git printed "Binary files differ" instead of
+  /// hunks (a NUL, or a `binary` attribute), or a version too large to hold was not counted.
+  public var everyLineAdded = false
 
   /// A regular file: symlinks hold a path and gitlinks a commit, neither is content.
-  public var isRegularFile: Bool { mode == "100644" || mode == "100755" }
+  public var isRegularFile: Bool { Self.isRegular(mode) }
+
+  /// Whether HEAD held this file's content as a file, so that its added lines are a diff of
+  /// the two versions (otherwise every line is added).
+  public var hasOldText: Bool { Self.isRegular(oldMode) && oldBlob.contains { $0 != "0" } }
+
+  static func isRegular(_ mode: String) -> Bool { mode == "100644" || mode == "100755" }
 
   /// Whether a finding spanning `lines` touches a line the change adds.
   public func touchesAddedLine(_ lines: ClosedRange<Int>) -> Bool {
@@ -35,21 +48,44 @@ public enum StagedDiff {
     "--dst-prefix=b/", "--diff-filter=ACMRT", "--ignore-submodules=all",
   ]
 
+  /// The same diff without its patch: what is staged, with both versions' object ids, at half
+  /// the cost of the patch (`LineDiff` computes the added lines).
+  public static let rawArguments = arguments.filter { !patchOnly.contains($0) }
+
+  private static let patchOnly = ["-p", "--unified=0", "--src-prefix=a/", "--dst-prefix=b/"]
+
+  /// The patch of the files at `paths` only (both paths of a rename, so that it is seen),
+  /// for the changes `LineDiff` leaves to git.
+  public static func arguments(paths: [String]) -> [String] {
+    arguments + ["--"] + paths.map { ":(literal)" + $0 }
+  }
+
+  /// The staged files of `git diff` output run with `rawArguments`: no added lines yet.
+  public static func parseRaw(_ output: [UInt8]) throws(GitError) -> [StagedFile] {
+    var position = 0
+    return try rawRecords(output, &position)
+  }
+
   /// The staged files of `git diff` output run with `arguments`, with their added lines.
   public static func parse(_ output: [UInt8]) throws(GitError) -> [StagedFile] {
-    var files: [StagedFile] = []
     var position = 0
-    while position < output.count, output[position] == UInt8(ascii: ":") {
-      guard let file = rawRecord(output, &position) else { throw malformed("raw record") }
-      files.append(file)
-    }
+    var files = try rawRecords(output, &position)
     // The empty record that ends the raw part.
     while position < output.count, output[position] == 0 { position += 1 }
     let hunks = patchHunks(output[position...])
     for index in files.indices {
       guard let section = hunks[files[index].path] else { continue }
       files[index].addedLines = section.added
-      files[index].gitSaysBinary = section.binary
+      files[index].everyLineAdded = section.binary
+    }
+    return files
+  }
+
+  private static func rawRecords(_ output: [UInt8], _ position: inout Int) throws(GitError) -> [StagedFile] {
+    var files: [StagedFile] = []
+    while position < output.count, output[position] == UInt8(ascii: ":") {
+      guard let file = rawRecord(output, &position) else { throw malformed("raw record") }
+      files.append(file)
     }
     return files
   }
@@ -68,16 +104,22 @@ public enum StagedDiff {
     guard fields.count == 5, let status = fields[4].first else { return nil }
     var pathStart = fieldsEnd + 1
     var end = pathEnd
+    var oldPath: String?
     if status == UInt8(ascii: "R") || status == UInt8(ascii: "C") {
       guard let newEnd = bytes[(pathEnd + 1)...].firstIndex(of: 0) else { return nil }
+      oldPath = PathBytes.decode(bytes[pathStart..<pathEnd])
       pathStart = pathEnd + 1
       end = newEnd
     }
     position = end + 1
-    return StagedFile(
-      path: PathBytes.decode(bytes[pathStart..<end]),
-      blob: String(decoding: fields[3], as: UTF8.self), mode: String(decoding: fields[1], as: UTF8.self),
+    let text = { (field: ArraySlice<UInt8>) in String(decoding: field, as: UTF8.self) }
+    var file = StagedFile(
+      path: PathBytes.decode(bytes[pathStart..<end]), blob: text(fields[3]), mode: text(fields[1]),
       status: Character(UnicodeScalar(status)))
+    file.oldBlob = text(fields[2])
+    file.oldMode = text(fields[0])
+    file.oldPath = oldPath
+    return file
   }
 
   /// Added line ranges per path. A type change prints two sections for one path (the old

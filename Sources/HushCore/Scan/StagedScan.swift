@@ -3,28 +3,110 @@
 public struct StagedScan: Sendable {
   let scanner: Scanner
 
-  /// The git processes a staged scan reads from: `git diff`, started before the scanner is
-  /// built so that it runs meanwhile (on a pre-commit hook, git's start-up is most of the
-  /// time), and `git cat-file` for the staged files the working tree does not hold as staged.
-  public final class Processes {
+  /// The git processes a staged scan reads from, started before the scanner is built so that
+  /// they run meanwhile (on a pre-commit hook, git's start-up is most of the time): `git diff
+  /// --raw`, which names what is staged, and `git cat-file`, which reads HEAD's versions of
+  /// the modified files once the diff has named them. A thread of its own waits for the diff
+  /// and reads those versions while the scanner is built: a hook's path is then git's or the
+  /// scanner's, whichever is longer, not both.
+  public final class Processes: @unchecked Sendable {
+    // @unchecked: the thread owns `diff` and `oldVersions` until it has stored its answer,
+    // and the condition orders that store before every read of it.
     let git: Git
-    let diff: ChildProcess
     let started = ContinuousClock.now
+    private let diff: ChildProcess
+    private let oldVersions: CatFileReader
+    private let answered = Condition()
+    // Not a `Result`: its generic metadata alone costs the hook 0.7 M instructions.
+    private var answer: Staged?
+    private var failure: Error?
 
-    /// Starts `git diff` for the work tree holding `directory`. git starts first, before
-    /// Hush looks for the work tree's root (git finds the repository itself, and the diff's
-    /// paths are the root's whatever the directory): a pre-commit hook waits for git, so every
-    /// step before its start is a step of the hook's.
+    /// What is staged, and HEAD's version of each modified file that had text (nil where
+    /// there is none to read: see `needsOldVersion`), index for index.
+    struct Staged {
+      var files: [StagedFile]
+      var oldVersions: [GitObject?]
+    }
+
+    /// HEAD's versions are held in memory up to this many bytes in all; past it, git's patch
+    /// answers for the rest.
+    static let oldVersionsBudget = 64 << 20
+
+    /// Starts both for the work tree holding `directory`. git starts first, before Hush
+    /// looks for the work tree's root (git finds the repository itself, and the diff's paths
+    /// are the root's whatever the directory): a pre-commit hook waits for git, so every step
+    /// before its start is a step of the hook's.
     public init(directory: String) throws {
       let here = Git(directory: directory)
-      let diff = try here.spawn(StagedDiff.arguments)
-      guard let tree = here.workTree() else {
+      let diff = try here.spawn(StagedDiff.rawArguments)
+      let reap = {
         _ = diff.readToEnd()
         _ = diff.wait()
+      }
+      let oldVersions: CatFileReader
+      do {
+        oldVersions = try CatFileReader(git: here)
+      } catch {
+        reap()
+        throw error
+      }
+      guard let tree = here.workTree() else {
+        reap()
         throw GitError.notARepository(directory)
       }
       git = Git(directory: tree.root)
       self.diff = diff
+      self.oldVersions = oldVersions
+      Platform.detachThread { [self] in
+        var staged: Staged?
+        var error: Error?
+        do { staged = try readStaged() } catch let failure { error = failure }
+        answered.withLock {
+          answer = staged
+          failure = error
+          answered.broadcast()
+        }
+      }
+    }
+
+    /// What the thread read: waits for it.
+    func staged() throws -> Staged {
+      answered.lock()
+      defer { answered.unlock() }
+      while answer == nil && failure == nil { answered.wait() }
+      if let failure { throw failure }
+      return answer ?? Staged(files: [], oldVersions: [])
+    }
+
+    private func readStaged() throws -> Staged {
+      let files = try StagedDiff.parseRaw(diffOutput())
+      let wanted = files.map { $0.isRegularFile && StagedScan.needsOldVersion($0) }
+      oldVersions.request(zip(files, wanted).filter { $0.1 }.map { $0.0.oldBlob })
+      var budget = Self.oldVersionsBudget
+      var read: [GitObject?] = []
+      for (file, wanted) in zip(files, wanted) {
+        guard wanted else {
+          read.append(nil)
+          continue
+        }
+        let object = try oldVersions.next(object: file.oldBlob, maxSize: max(budget, 0))
+        if case .blob(let bytes) = object { budget -= bytes.count }
+        read.append(object)
+      }
+      try oldVersions.finish()
+      return Staged(files: files, oldVersions: read)
+    }
+
+    private func diffOutput() throws(GitError) -> [UInt8] {
+      let (stdout, stderr) = diff.readToEnd()
+      let status = diff.wait()
+      guard status == 0 else {
+        // Outside a repository git falls back to `diff --no-index`, which only says that it
+        // knows no --cached: when git refuses the repository, its own reason is the message.
+        if let problem = git.repositoryProblem() { throw problem }
+        throw .failed(command: "diff --cached", status: status, message: String(decoding: stderr, as: UTF8.self))
+      }
+      return stdout
     }
 
     /// A cat-file reader for `objects`; nil when there are none, and no process is started.
@@ -33,16 +115,10 @@ public struct StagedScan: Sendable {
       return try CatFileReader(git: git, objects: objects)
     }
 
-    func diffOutput() throws(GitError) -> [UInt8] {
-      let (stdout, stderr) = diff.readToEnd(spinning: .milliseconds(50))
-      let status = diff.wait(spinning: .milliseconds(5))
-      guard status == 0 else {
-        // Outside a repository git falls back to `diff --no-index`, which only says that it
-        // knows no --cached: when git refuses the repository, its own reason is the message.
-        if let problem = git.repositoryProblem() { throw problem }
-        throw .failed(command: "diff --cached", status: status, message: String(decoding: stderr, as: UTF8.self))
-      }
-      return stdout
+    /// git's patch of `file`, for a change `LineDiff` leaves to git.
+    func patch(of file: StagedFile) throws(GitError) -> StagedFile? {
+      let paths = [file.path] + (file.oldPath.map { [$0] } ?? [])
+      return try StagedDiff.parse(git.output(StagedDiff.arguments(paths: paths))).first { $0.path == file.path }
     }
   }
 
@@ -56,25 +132,26 @@ public struct StagedScan: Sendable {
   /// Scans what is staged, reading from processes already started.
   public func run(_ processes: Processes) throws -> ScanResult {
     let start = processes.started
-    let files = try StagedDiff.parse(processes.diffOutput())
+    let staged = try processes.staged()
     var result = ScanResult()
-    var scannable: [StagedFile] = []
-    for file in files where file.isRegularFile && !scanner.ownFiles.contains(relativePath: file.path) {
+    var scannable: [(file: StagedFile, old: GitObject?)] = []
+    for (file, old) in zip(staged.files, staged.oldVersions)
+    where file.isRegularFile && !scanner.ownFiles.contains(relativePath: file.path) {
       if scanner.config.isAllowlisted(file.path) {
         result.summary.count(.allowlistedPath)
       } else {
-        scannable.append(file)
+        scannable.append((file, old))
       }
     }
-    try scanBlobs(of: scannable, processes: processes, into: &result)
-    for file in scannable where file.status == "A" {
+    let scanned = try scanBlobs(of: scannable, processes: processes, into: &result)
+    for file in scanned where file.status == "A" {
       guard let rule = SensitiveFiles.rule(for: file.path) else { continue }
       result.findings.append(
         Finding(rule: rule, path: file.path, line: 1, column: 1, endLine: 1, secret: [], secretRange: 0..<0, entropy: 0)
       )
     }
     // A hook that passes while reading nothing is worse than no hook: it is trusted.
-    let addedText = scannable.filter { !$0.addedLines.isEmpty }
+    let addedText = scanned.filter { !$0.addedLines.isEmpty || $0.everyLineAdded }
     if !addedText.isEmpty && result.summary.bytes == 0
       && result.summary.skippedBinary + result.summary.skippedTooLarge == 0
     {
@@ -85,23 +162,33 @@ public struct StagedScan: Sendable {
     return result
   }
 
-  private func scanBlobs(of files: [StagedFile], processes: Processes, into result: inout ScanResult) throws {
+  /// Scans each file's staged version; returns the files with their added lines.
+  private func scanBlobs(
+    of staged: [(file: StagedFile, old: GitObject?)], processes: Processes, into result: inout ScanResult
+  ) throws -> [StagedFile] {
+    let files = staged.map { $0.file }
     let copies = workTreeCopies(of: files, root: processes.git.directory)
-    let reader = try processes.catFile(for: zip(files, copies).filter { $0.1 == nil }.map(\.0.blob))
-    guard !files.isEmpty else { return }
+    let reader = try processes.catFile(for: zip(files, copies).filter { $0.1 == nil }.map { $0.0.blob })
+    guard !files.isEmpty else { return files }
     let scratch = scanner.makeScratch()
     defer {
       result.explanations += scratch.explained
       result.incomplete += scratch.incomplete
     }
+    var scanned = files
     for (index, file) in files.enumerated() {
       let target = ScanTarget(diskPath: file.path, displayPath: file.path, relativePath: file.path)
-      // git shows no hunks for files it treats as binary (an attribute): all lines count.
-      let isAdded = file.gitSaysBinary ? nil : file.touchesAddedLine
+      let old = staged[index].old
       let content = try copies[index].map { GitObject.blob($0) } ?? next(file, from: reader)
       switch content {
       case .blob(let bytes):
+        let file = try bytes.withUnsafeBufferPointer { new in
+          try withAddedLines(file, old: old, new: new, processes: processes)
+        }
+        scanned[index] = file
         let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
+          // git shows no hunks for files it treats as binary: all lines count.
+          let isAdded = file.everyLineAdded ? nil : file.touchesAddedLine
           if let decoded = TextEncoding.utf8(fromMarked: buffer) {
             let found = try decoded.withUnsafeBufferPointer { text in
               try findings(in: text, of: file, scratch: scratch, isAdded: isAdded)
@@ -114,22 +201,71 @@ public struct StagedScan: Sendable {
         }
         record(outcome, target: target, into: &result)
       case .tooLarge:
+        let file = try withAddedLines(file, old: old, new: nil, processes: processes)
+        scanned[index] = file
+        let isAdded = file.everyLineAdded ? nil : file.touchesAddedLine
         // Over the size limit, it is scanned in chunks: memory stays bounded, and a hook
         // never passes a file it did not read.
         let fill = { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in try reader?.readBlob(into: buffer) ?? 0 }
-        let scanned = try ChunkedScan(limit: scanner.maxFileSize).findings(fill: fill) { chunk, linesBefore in
+        let found = try ChunkedScan(limit: scanner.maxFileSize).findings(fill: fill) { chunk, linesBefore in
           let shifted = isAdded.map { isAdded in
             { (lines: ClosedRange<Int>) in isAdded(lines.lowerBound + linesBefore...lines.upperBound + linesBefore) }
           }
           return try scanner.findings(
             in: chunk, path: file.path, scratch: scratch, isAdded: shifted, linesBefore: linesBefore)
         }
-        let outcome: FileOutcome = scanned.map { .scanned(bytes: $0.bytes, findings: $0.findings) } ?? .skipped(.binary)
+        let outcome: FileOutcome = found.map { .scanned(bytes: $0.bytes, findings: $0.findings) } ?? .skipped(.binary)
         record(outcome, target: target, into: &result)
-      case .other: result.add(.skipped(.notRegularFile), target: target)
+      case .other:
+        // The index names something that is not a blob where a file's text should be: its
+        // lines are not known, so none may pass unread (the "nothing read" guard).
+        scanned[index].everyLineAdded = true
+        result.add(.skipped(.notRegularFile), target: target)
       }
     }
     try reader?.finish()
+    return scanned
+  }
+
+  /// Whether HEAD's version is read to find the added lines: a file that had text, changed.
+  static func needsOldVersion(_ file: StagedFile) -> Bool {
+    file.hasOldText && file.oldBlob != file.blob
+  }
+
+  /// `file` with the lines its staged version `new` adds (nil: a version too large to hold):
+  /// every line when HEAD held no text of it, none when the content is HEAD's, a `LineDiff`
+  /// of the two versions, or git's patch when the diff is past `LineDiff`'s budget or HEAD's
+  /// version was too large to read. Either version binary, as git judges it: every line.
+  private func withAddedLines(
+    _ file: StagedFile, old: GitObject?, new: UnsafeBufferPointer<UInt8>?, processes: Processes
+  ) throws -> StagedFile {
+    var file = file
+    if let new, LineDiff.looksBinary(new) {
+      file.everyLineAdded = true
+      return file
+    }
+    if case .blob(let bytes) = old, bytes.withUnsafeBufferPointer(LineDiff.looksBinary) {
+      file.everyLineAdded = true
+      return file
+    }
+    if !file.hasOldText {
+      // Every line: a streamed version's are not counted ahead, so none are listed.
+      file.everyLineAdded = new == nil
+      let nothing = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+      file.addedLines = new.map { LineDiff.addedLines(old: nothing, new: $0) ?? [] } ?? []
+      return file
+    }
+    if file.oldBlob == file.blob { return file }
+    if case .blob(let bytes) = old, let new,
+      let added = bytes.withUnsafeBufferPointer({ LineDiff.addedLines(old: $0, new: new) })
+    {
+      file.addedLines = added
+      return file
+    }
+    guard let patched = try processes.patch(of: file) else { return file }
+    file.addedLines = patched.addedLines
+    file.everyLineAdded = patched.everyLineAdded
+    return file
   }
 
   /// The findings of `text`, `file`'s staged content, that touch its added lines: searched

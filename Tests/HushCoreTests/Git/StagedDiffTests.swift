@@ -39,7 +39,7 @@ import Testing
       ":000000 100644 \(blob) \(blob) A\0data.bin\0\0diff --git a/data.bin b/data.bin\nBinary files /dev/null and b/data.bin differ\n"
     )
     let files = try StagedDiff.parse(output)
-    #expect(files.first?.gitSaysBinary == true)
+    #expect(files.first?.everyLineAdded == true)
     #expect(files.first?.addedLines.isEmpty == true)
   }
 
