@@ -17,7 +17,6 @@ public struct StagedCommand: Sendable {
     var scanner = try input.scanner(near: ".", localSecrets: true, operatingPoint: "staged")
     scanner.explains = report.explain
     let scan = StagedScan(scanner: scanner)
-    scan.prepare()
     let result = try scan.run(processes)
     return try ScanOutput.emit(
       result, report,

@@ -72,24 +72,14 @@ struct ChildProcess: Sendable {
   static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
 
   /// Reads both pipes to end of file, interleaved with poll so neither can fill and block.
-  /// With `spinning`, the wait polls without sleeping for up to that long first: someone is
-  /// waiting for the answer (a pre-commit hook), and on a virtual machine a process that
-  /// sleeps in poll is woken a millisecond late once its idle CPU has been given back to the
-  /// host (`git diff --cached` read by a spinning waiter: 7.3 ms against 8.3 ms, measured).
-  /// Only with a second CPU, where git runs meanwhile; each turn yields the CPU.
-  func readToEnd(spinning: Duration = .zero) -> (stdout: [UInt8], stderr: [UInt8]) {
+  func readToEnd() -> (stdout: [UInt8], stderr: [UInt8]) {
     var out: [UInt8] = []
     var err: [UInt8] = []
     var open: [Int32] = [stdout, stderr]
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-    let spin = SpinBudget(spinning)
     while !open.isEmpty {
       var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      let ready = poll(&fds, nfds_t(fds.count), spin.isLeft ? 0 : -1)
-      if ready == 0 {
-        sched_yield()
-        continue
-      }
+      let ready = poll(&fds, nfds_t(fds.count), -1)
       guard ready > 0 else {
         if errno == EINTR { continue }
         break
@@ -126,36 +116,13 @@ struct ChildProcess: Sendable {
     return sink
   }
 
-  /// Waits for the child; its exit status, or 128 + signal. With `spinning`, as
-  /// `readToEnd(spinning:)`: a child that has closed its pipes is about to exit.
-  func wait(spinning: Duration = .zero) -> Int32 {
+  /// Waits for the child; its exit status, or 128 + signal.
+  func wait() -> Int32 {
     var status: Int32 = 0
-    let spin = SpinBudget(spinning)
-    while true {
-      let reaped = waitpid(pid, &status, spin.isLeft ? WNOHANG : 0)
-      if reaped == 0 {
-        sched_yield()
-        continue
-      }
-      if reaped < 0 && errno == EINTR { continue }
-      break
-    }
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let signal = status & 0x7F
     return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
   }
-}
-
-/// How long a wait may poll without sleeping: `spinning` from now, and nothing on a machine
-/// with one CPU, where spinning would take it from the child being waited for.
-private struct SpinBudget {
-  private let clock = ContinuousClock()
-  private let deadline: ContinuousClock.Instant?
-
-  init(_ spinning: Duration) {
-    deadline = spinning > .zero && Platform.onlineCPUs > 1 ? clock.now + spinning : nil
-  }
-
-  var isLeft: Bool { deadline.map { clock.now < $0 } ?? false }
 }
 
 /// What a streamed child wrote on stderr, available once the pipe closed.

@@ -117,19 +117,6 @@ public struct Scanner: Sendable {
     return filters.filter(found, in: bytes, isAdded: isAdded, scratch: scratch)
   }
 
-  /// Runs the scan once on a line of its own, so that what a first use costs (the runtime
-  /// instantiating generic types, by a search of every protocol conformance; tables built on
-  /// first use; a candidate rule's regex) is paid now. The pre-commit hook calls it while git
-  /// computes the diff, on a core that would otherwise wait: about a third of what followed
-  /// git's answer.
-  public func warmUp() {
-    let scratch = DetectorScratch(explains: false)
-    let line = Array("password = \"w4rm-up\"\n".utf8)
-    _ = try? line.withUnsafeBufferPointer { text in
-      try findings(in: text, path: "warm-up", scratch: scratch, isAdded: { _ in true })
-    }
-  }
-
   /// Whether a file at `path` is read as a whole document (an agent's config, whose literal
   /// secrets are found by parsing it), so that a part of it would not do.
   func readsWhole(_ path: String) -> Bool {

@@ -122,13 +122,6 @@ public struct StagedScan: Sendable {
     }
   }
 
-  /// What can be done before git answers, while it runs: the scanner's first-use costs, and
-  /// the hash of the working-tree copies'.
-  public func prepare() {
-    scanner.warmUp()
-    _ = WorkTreeCopy.blobID(of: [], length: 20)
-  }
-
   /// Scans what is staged, reading from processes already started.
   public func run(_ processes: Processes) throws -> ScanResult {
     let start = processes.started
