@@ -115,7 +115,7 @@ public struct ScannerSetup: Sendable {
     near path: String, localSecrets: Bool = false, baselined: Bool = true, operatingPoint: String = "scan"
   ) throws -> Scanner {
     let configuration = try loadConfig(near: path)
-    let maxSize = try maxFileSize.map(ByteSize.parse) ?? configuration.maxFileSize ?? 10 << 20
+    let maxSize = try maxFileSize.map(ByteSize.parse) ?? configuration.maxFileSize ?? Scanner.defaultMaxFileSize
     let catalog = try configuration.catalog(base: RuleCatalog.bundled)
     let floor =
       (minConfidence ?? configuration.minConfidence).map(ConfidenceFloor.value) ?? .operatingPoint(operatingPoint)

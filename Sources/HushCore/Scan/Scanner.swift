@@ -7,6 +7,8 @@ public struct Scanner: Sendable {
   let detector: Detector
   let config: HushConfig
   let maxFileSize: Int
+  /// Files larger than this are scanned in chunks, unless `max-file-size` says otherwise.
+  public static let defaultMaxFileSize = 10 << 20
   /// Values of the developer's local secret files, matched verbatim (scan and staged).
   public var localSecrets: LocalSecrets?
   /// Inline markers, allowlists, added lines and the baseline, in their one order.

@@ -6,9 +6,10 @@ public struct StagedScan: Sendable {
   /// The git processes a staged scan reads from, started before the scanner is built so that
   /// they run meanwhile (on a pre-commit hook, git's start-up is most of the time): `git diff
   /// --raw`, which names what is staged, and `git cat-file`, which reads HEAD's versions of
-  /// the modified files once the diff has named them. A thread of its own waits for the diff
-  /// and reads those versions while the scanner is built: a hook's path is then git's or the
-  /// scanner's, whichever is longer, not both.
+  /// the modified files once the diff has named them. A thread of its own waits for the diff,
+  /// reads those versions and the work tree's copies, and finds the added lines while the
+  /// scanner is built: a hook's path is then git's or the scanner's, whichever is longer,
+  /// not both.
   public final class Processes: @unchecked Sendable {
     // @unchecked: the thread owns `diff` and `oldVersions` until it has stored its answer,
     // and the condition orders that store before every read of it.
@@ -18,14 +19,17 @@ public struct StagedScan: Sendable {
     private let oldVersions: CatFileReader
     private let answered = Condition()
     // Not a `Result`: its generic metadata alone costs the hook 0.7 M instructions.
-    private var answer: Staged?
+    private var answer: [Entry]?
     private var failure: Error?
 
-    /// What is staged, and HEAD's version of each modified file that had text (nil where
-    /// there is none to read: see `needsOldVersion`), index for index.
-    struct Staged {
-      var files: [StagedFile]
-      var oldVersions: [GitObject?]
+    /// One staged file as the thread left it: HEAD's version (when read, see
+    /// `needsOldVersion`), the work tree's copy (when it is the staged version), and the
+    /// added lines when both were there to compare (`linesKnown`).
+    struct Entry {
+      var file: StagedFile
+      var old: GitObject?
+      var copy: [UInt8]?
+      var linesKnown = false
     }
 
     /// HEAD's versions are held in memory up to this many bytes in all; past it, git's patch
@@ -58,7 +62,7 @@ public struct StagedScan: Sendable {
       self.diff = diff
       self.oldVersions = oldVersions
       Platform.detachThread { [self] in
-        var staged: Staged?
+        var staged: [Entry]?
         var error: Error?
         do { staged = try readStaged() } catch let failure { error = failure }
         answered.withLock {
@@ -70,31 +74,46 @@ public struct StagedScan: Sendable {
     }
 
     /// What the thread read: waits for it.
-    func staged() throws -> Staged {
+    func staged() throws -> [Entry] {
       answered.lock()
       defer { answered.unlock() }
       while answer == nil && failure == nil { answered.wait() }
       if let failure { throw failure }
-      return answer ?? Staged(files: [], oldVersions: [])
+      return answer ?? []
     }
 
-    private func readStaged() throws -> Staged {
+    /// The thread's work, while the main thread builds the scanner: what is staged, HEAD's
+    /// versions (cat-file reads them while the work tree's copies are read and hashed), and
+    /// the lines each file adds.
+    private func readStaged() throws -> [Entry] {
       let files = try StagedDiff.parseRaw(diffOutput())
       let wanted = files.map { $0.isRegularFile && StagedScan.needsOldVersion($0) }
       oldVersions.request(zip(files, wanted).filter { $0.1 }.map { $0.0.oldBlob })
+      let copies = StagedScan.workTreeCopies(
+        of: files.filter { $0.isRegularFile }, root: git.directory, maxSize: Scanner.defaultMaxFileSize)
+      var entries: [Entry] = []
       var budget = Self.oldVersionsBudget
-      var read: [GitObject?] = []
+      var copyIndex = 0
       for (file, wanted) in zip(files, wanted) {
-        guard wanted else {
-          read.append(nil)
-          continue
+        var entry = Entry(file: file)
+        if file.isRegularFile {
+          entry.copy = copies[copyIndex]
+          copyIndex += 1
         }
-        let object = try oldVersions.next(object: file.oldBlob, maxSize: max(budget, 0))
-        if case .blob(let bytes) = object { budget -= bytes.count }
-        read.append(object)
+        if wanted {
+          entry.old = try oldVersions.next(object: file.oldBlob, maxSize: max(budget, 0))
+          if case .blob(let bytes) = entry.old { budget -= bytes.count }
+        }
+        entries.append(entry)
       }
       try oldVersions.finish()
-      return Staged(files: files, oldVersions: read)
+      for index in entries.indices {
+        guard let copy = entries[index].copy else { continue }
+        let (file, old) = (entries[index].file, entries[index].old)
+        entries[index].file = try copy.withUnsafeBufferPointer { try addedLines(of: file, old: old, new: $0) }
+        entries[index].linesKnown = true
+      }
+      return entries
     }
 
     private func diffOutput() throws(GitError) -> [UInt8] {
@@ -115,6 +134,40 @@ public struct StagedScan: Sendable {
       return try CatFileReader(git: git, objects: objects)
     }
 
+    /// `file` with the lines its staged version `new` adds (nil: a version too large to hold):
+    /// every line when HEAD held no text of it, none when the content is HEAD's, a `LineDiff`
+    /// of the two versions, or git's patch when the diff is past `LineDiff`'s budget or HEAD's
+    /// version was too large to read. Either version binary, as git judges it: every line.
+    func addedLines(of file: StagedFile, old: GitObject?, new: UnsafeBufferPointer<UInt8>?) throws -> StagedFile {
+      var file = file
+      if let new, LineDiff.looksBinary(new) {
+        file.everyLineAdded = true
+        return file
+      }
+      if case .blob(let bytes) = old, bytes.withUnsafeBufferPointer(LineDiff.looksBinary) {
+        file.everyLineAdded = true
+        return file
+      }
+      if !file.hasOldText {
+        // Every line: a streamed version's are not counted ahead, so none are listed.
+        file.everyLineAdded = new == nil
+        let nothing = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        file.addedLines = new.map { LineDiff.addedLines(old: nothing, new: $0) ?? [] } ?? []
+        return file
+      }
+      if file.oldBlob == file.blob { return file }
+      if case .blob(let bytes) = old, let new,
+        let added = bytes.withUnsafeBufferPointer({ LineDiff.addedLines(old: $0, new: new) })
+      {
+        file.addedLines = added
+        return file
+      }
+      guard let patched = try patch(of: file) else { return file }
+      file.addedLines = patched.addedLines
+      file.everyLineAdded = patched.everyLineAdded
+      return file
+    }
+
     /// git's patch of `file`, for a change `LineDiff` leaves to git.
     func patch(of file: StagedFile) throws(GitError) -> StagedFile? {
       let paths = [file.path] + (file.oldPath.map { [$0] } ?? [])
@@ -127,13 +180,12 @@ public struct StagedScan: Sendable {
     let start = processes.started
     let staged = try processes.staged()
     var result = ScanResult()
-    var scannable: [(file: StagedFile, old: GitObject?)] = []
-    for (file, old) in zip(staged.files, staged.oldVersions)
-    where file.isRegularFile && !scanner.ownFiles.contains(relativePath: file.path) {
-      if scanner.config.isAllowlisted(file.path) {
+    var scannable: [Processes.Entry] = []
+    for entry in staged where entry.file.isRegularFile && !scanner.ownFiles.contains(relativePath: entry.file.path) {
+      if scanner.config.isAllowlisted(entry.file.path) {
         result.summary.count(.allowlistedPath)
       } else {
-        scannable.append((file, old))
+        scannable.append(entry)
       }
     }
     let scanned = try scanBlobs(of: scannable, processes: processes, into: &result)
@@ -157,10 +209,11 @@ public struct StagedScan: Sendable {
 
   /// Scans each file's staged version; returns the files with their added lines.
   private func scanBlobs(
-    of staged: [(file: StagedFile, old: GitObject?)], processes: Processes, into result: inout ScanResult
+    of entries: [Processes.Entry], processes: Processes, into result: inout ScanResult
   ) throws -> [StagedFile] {
-    let files = staged.map { $0.file }
-    let copies = workTreeCopies(of: files, root: processes.git.directory)
+    let files = entries.map { $0.file }
+    // The thread read copies up to the default size limit; this scanner's may be lower.
+    let copies = entries.map { entry in entry.copy.flatMap { $0.count <= scanner.maxFileSize ? $0 : nil } }
     let reader = try processes.catFile(for: zip(files, copies).filter { $0.1 == nil }.map { $0.0.blob })
     guard !files.isEmpty else { return files }
     let scratch = scanner.makeScratch()
@@ -171,13 +224,13 @@ public struct StagedScan: Sendable {
     var scanned = files
     for (index, file) in files.enumerated() {
       let target = ScanTarget(diskPath: file.path, displayPath: file.path, relativePath: file.path)
-      let old = staged[index].old
+      let old = entries[index].old
       let content = try copies[index].map { GitObject.blob($0) } ?? next(file, from: reader)
       switch content {
       case .blob(let bytes):
-        let file = try bytes.withUnsafeBufferPointer { new in
-          try withAddedLines(file, old: old, new: new, processes: processes)
-        }
+        let file =
+          entries[index].linesKnown && copies[index] != nil
+          ? file : try bytes.withUnsafeBufferPointer { try processes.addedLines(of: file, old: old, new: $0) }
         scanned[index] = file
         let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
           // git shows no hunks for files it treats as binary: all lines count.
@@ -194,7 +247,7 @@ public struct StagedScan: Sendable {
         }
         record(outcome, target: target, into: &result)
       case .tooLarge:
-        let file = try withAddedLines(file, old: old, new: nil, processes: processes)
+        let file = try processes.addedLines(of: file, old: old, new: nil)
         scanned[index] = file
         let isAdded = file.everyLineAdded ? nil : file.touchesAddedLine
         // Over the size limit, it is scanned in chunks: memory stays bounded, and a hook
@@ -225,42 +278,6 @@ public struct StagedScan: Sendable {
     file.hasOldText && file.oldBlob != file.blob
   }
 
-  /// `file` with the lines its staged version `new` adds (nil: a version too large to hold):
-  /// every line when HEAD held no text of it, none when the content is HEAD's, a `LineDiff`
-  /// of the two versions, or git's patch when the diff is past `LineDiff`'s budget or HEAD's
-  /// version was too large to read. Either version binary, as git judges it: every line.
-  private func withAddedLines(
-    _ file: StagedFile, old: GitObject?, new: UnsafeBufferPointer<UInt8>?, processes: Processes
-  ) throws -> StagedFile {
-    var file = file
-    if let new, LineDiff.looksBinary(new) {
-      file.everyLineAdded = true
-      return file
-    }
-    if case .blob(let bytes) = old, bytes.withUnsafeBufferPointer(LineDiff.looksBinary) {
-      file.everyLineAdded = true
-      return file
-    }
-    if !file.hasOldText {
-      // Every line: a streamed version's are not counted ahead, so none are listed.
-      file.everyLineAdded = new == nil
-      let nothing = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-      file.addedLines = new.map { LineDiff.addedLines(old: nothing, new: $0) ?? [] } ?? []
-      return file
-    }
-    if file.oldBlob == file.blob { return file }
-    if case .blob(let bytes) = old, let new,
-      let added = bytes.withUnsafeBufferPointer({ LineDiff.addedLines(old: $0, new: new) })
-    {
-      file.addedLines = added
-      return file
-    }
-    guard let patched = try processes.patch(of: file) else { return file }
-    file.addedLines = patched.addedLines
-    file.everyLineAdded = patched.everyLineAdded
-    return file
-  }
-
   /// The findings of `text`, `file`'s staged content, that touch its added lines: searched
   /// only in the part that can hold them (`AddedPart`), unless every line is wanted
   /// (`--explain` says why a secret on an unchanged line is not reported) or the file is read
@@ -289,10 +306,10 @@ public struct StagedScan: Sendable {
   /// Each file's working-tree copy when it is byte for byte what is staged (`WorkTreeCopy`),
   /// up to 64 MiB in all: past that, cat-file streams the rest rather than the hook holding
   /// a huge first commit in memory twice.
-  private func workTreeCopies(of files: [StagedFile], root: String) -> [[UInt8]?] {
+  static func workTreeCopies(of files: [StagedFile], root: String, maxSize: Int) -> [[UInt8]?] {
     var budget = 64 << 20
     return files.map { file in
-      guard budget > 0, let copy = WorkTreeCopy.bytes(of: file, root: root, maxSize: min(scanner.maxFileSize, budget))
+      guard budget > 0, let copy = WorkTreeCopy.bytes(of: file, root: root, maxSize: min(maxSize, budget))
       else { return nil }
       budget -= copy.count
       return copy
