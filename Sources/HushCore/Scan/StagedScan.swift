@@ -11,12 +11,11 @@ public struct StagedScan: Sendable {
   /// scanner is built: a hook's path is then git's or the scanner's, whichever is longer,
   /// not both.
   public final class Processes: @unchecked Sendable {
-    // @unchecked: the thread owns `diff` and `oldVersions` until it has stored its answer,
-    // and the condition orders that store before every read of it.
+    // @unchecked: the thread owns `diff` until it has stored its answer, and the condition
+    // orders that store before every read of it.
     let git: Git
     let started = ContinuousClock.now
     private let diff: ChildProcess
-    private let oldVersions: CatFileReader
     private let answered = Condition()
     // Not a `Result`: its generic metadata alone costs the hook 0.7 M instructions.
     private var answer: [Entry]?
@@ -39,28 +38,20 @@ public struct StagedScan: Sendable {
     /// Starts both for the work tree holding `directory`. git starts first, before Hush
     /// looks for the work tree's root (git finds the repository itself, and the diff's paths
     /// are the root's whatever the directory): a pre-commit hook waits for git, so every step
-    /// before its start is a step of the hook's.
+    /// before its start is a step of the hook's. cat-file is started by the thread: starting
+    /// a process stops its caller until the child runs git (vfork), and on a virtual machine
+    /// the caller is then woken up to a millisecond late; cat-file is not needed before the
+    /// diff answers, and the main thread goes on building the scanner.
     public init(directory: String) throws {
       let here = Git(directory: directory)
       let diff = try here.spawn(StagedDiff.rawArguments)
-      let reap = {
+      guard let tree = here.workTree() else {
         _ = diff.readToEnd()
         _ = diff.wait()
-      }
-      let oldVersions: CatFileReader
-      do {
-        oldVersions = try CatFileReader(git: here)
-      } catch {
-        reap()
-        throw error
-      }
-      guard let tree = here.workTree() else {
-        reap()
         throw GitError.notARepository(directory)
       }
       git = Git(directory: tree.root)
       self.diff = diff
-      self.oldVersions = oldVersions
       Platform.detachThread { [self] in
         var staged: [Entry]?
         var error: Error?
@@ -86,6 +77,14 @@ public struct StagedScan: Sendable {
     /// versions (cat-file reads them while the work tree's copies are read and hashed), and
     /// the lines each file adds.
     private func readStaged() throws -> [Entry] {
+      let oldVersions: CatFileReader
+      do {
+        oldVersions = try CatFileReader(git: git)
+      } catch {
+        _ = diff.readToEnd()
+        _ = diff.wait()
+        throw error
+      }
       let files = try StagedDiff.parseRaw(diffOutput())
       let wanted = files.map { $0.isRegularFile && StagedScan.needsOldVersion($0) }
       oldVersions.request(zip(files, wanted).filter { $0.1 }.map { $0.0.oldBlob })
