@@ -150,8 +150,7 @@ public struct StagedScan: Sendable {
       if !file.hasOldText {
         // Every line: a streamed version's are not counted ahead, so none are listed.
         file.everyLineAdded = new == nil
-        let nothing = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        file.addedLines = new.map { LineDiff.addedLines(old: nothing, new: $0) ?? [] } ?? []
+        file.addedLines = new.map { LineDiff.lineCount($0) }.map { $0 > 0 ? [1...$0] : [] } ?? []
         return file
       }
       if file.oldBlob == file.blob { return file }

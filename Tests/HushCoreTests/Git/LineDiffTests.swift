@@ -53,6 +53,17 @@ import Testing
     #expect(Self.added(lines.joined(), edited.joined()) == [1_800...1_800])
   }
 
+  /// A new file's lines, as git counts them in its one hunk.
+  @Test func linesAreCountedAsGitCountsThem() {
+    let count = { (text: String) in Array(text.utf8).withUnsafeBufferPointer(LineDiff.lineCount) }
+    #expect(count("") == 0)
+    #expect(count("a") == 1)
+    #expect(count("a\n") == 1)
+    #expect(count("a\nb") == 2)
+    #expect(count("\n\n") == 2)
+    #expect(count("a\nb\n") == (Self.added("", "a\nb\n")?.first?.count ?? -1))
+  }
+
   /// Past its edit budget the diff gives up, and the caller asks git.
   @Test func aChangeBeyondTheBudgetIsLeftToGit() {
     let old = (1...40).map { "old \($0)\n" }.joined()
