@@ -106,10 +106,22 @@ public struct StagedScan: Sendable {
         entries.append(entry)
       }
       try oldVersions.finish()
+      var leftToGit: [Int] = []
       for index in entries.indices {
         guard let copy = entries[index].copy else { continue }
         let (file, old) = (entries[index].file, entries[index].old)
-        entries[index].file = try copy.withUnsafeBufferPointer { try addedLines(of: file, old: old, new: $0) }
+        guard let diffed = copy.withUnsafeBufferPointer({ Self.addedLines(of: file, old: old, new: $0) }) else {
+          leftToGit.append(index)
+          continue
+        }
+        entries[index].file = diffed
+        entries[index].linesKnown = true
+      }
+      // One patch for every file LineDiff left to git: a commit that rewrites many large
+      // files starts one git, not one per file.
+      let patched = try patch(of: leftToGit.map { entries[$0].file })
+      for index in leftToGit {
+        entries[index].file = Self.lines(of: entries[index].file, from: patched)
         entries[index].linesKnown = true
       }
       return entries
@@ -134,10 +146,11 @@ public struct StagedScan: Sendable {
     }
 
     /// `file` with the lines its staged version `new` adds (nil: a version too large to hold):
-    /// every line when HEAD held no text of it, none when the content is HEAD's, a `LineDiff`
-    /// of the two versions, or git's patch when the diff is past `LineDiff`'s budget or HEAD's
-    /// version was too large to read. Either version binary, as git judges it: every line.
-    func addedLines(of file: StagedFile, old: GitObject?, new: UnsafeBufferPointer<UInt8>?) throws -> StagedFile {
+    /// every line when HEAD held no text of it, none when the content is HEAD's, or a
+    /// `LineDiff` of the two versions; nil when that is git's to say (the diff is past
+    /// `LineDiff`'s budget, or a version was too large to read). Either version binary, as git
+    /// judges it: every line.
+    static func addedLines(of file: StagedFile, old: GitObject?, new: UnsafeBufferPointer<UInt8>?) -> StagedFile? {
       var file = file
       if let new, LineDiff.looksBinary(new) {
         file.everyLineAdded = true
@@ -154,22 +167,39 @@ public struct StagedScan: Sendable {
         return file
       }
       if file.oldBlob == file.blob { return file }
-      if case .blob(let bytes) = old, let new,
+      guard case .blob(let bytes) = old, let new,
         let added = bytes.withUnsafeBufferPointer({ LineDiff.addedLines(old: $0, new: new) })
-      {
-        file.addedLines = added
-        return file
-      }
-      guard let patched = try patch(of: file) else { return file }
-      file.addedLines = patched.addedLines
-      file.everyLineAdded = patched.everyLineAdded
+      else { return nil }
+      file.addedLines = added
       return file
     }
 
-    /// git's patch of `file`, for a change `LineDiff` leaves to git.
-    func patch(of file: StagedFile) throws(GitError) -> StagedFile? {
-      let paths = [file.path] + (file.oldPath.map { [$0] } ?? [])
-      return try StagedDiff.parse(git.output(StagedDiff.arguments(paths: paths))).first { $0.path == file.path }
+    /// `file` with its added lines, from `addedLines(of:old:new:)` or else git's patch.
+    func addedLinesOrPatch(of file: StagedFile, old: GitObject?, new: UnsafeBufferPointer<UInt8>?) throws -> StagedFile
+    {
+      if let diffed = Self.addedLines(of: file, old: old, new: new) { return diffed }
+      return Self.lines(of: file, from: try patch(of: [file]))
+    }
+
+    /// git's patch of `files` (with both paths of a rename, so that it is seen as one); none
+    /// for no files.
+    func patch(of files: [StagedFile]) throws(GitError) -> [StagedFile] {
+      var patched: [StagedFile] = []
+      // A few hundred paths a git, far below any system's limit on arguments.
+      for start in stride(from: 0, to: files.count, by: 500) {
+        let paths = files[start..<min(start + 500, files.count)].flatMap { [$0.path] + ($0.oldPath.map { [$0] } ?? []) }
+        patched += try StagedDiff.parse(git.output(StagedDiff.arguments(paths: paths)))
+      }
+      return patched
+    }
+
+    /// `file` with the added lines `patched` gives it (none when git printed no section).
+    static func lines(of file: StagedFile, from patched: [StagedFile]) -> StagedFile {
+      var file = file
+      guard let section = patched.first(where: { $0.path == file.path }) else { return file }
+      file.addedLines = section.addedLines
+      file.everyLineAdded = section.everyLineAdded
+      return file
     }
   }
 
@@ -228,7 +258,7 @@ public struct StagedScan: Sendable {
       case .blob(let bytes):
         let file =
           entries[index].linesKnown && copies[index] != nil
-          ? file : try bytes.withUnsafeBufferPointer { try processes.addedLines(of: file, old: old, new: $0) }
+          ? file : try bytes.withUnsafeBufferPointer { try processes.addedLinesOrPatch(of: file, old: old, new: $0) }
         scanned[index] = file
         let outcome = try bytes.withUnsafeBufferPointer { buffer throws -> FileOutcome in
           // git shows no hunks for files it treats as binary: all lines count.
@@ -245,7 +275,7 @@ public struct StagedScan: Sendable {
         }
         record(outcome, target: target, into: &result)
       case .tooLarge:
-        let file = try processes.addedLines(of: file, old: old, new: nil)
+        let file = try processes.addedLinesOrPatch(of: file, old: old, new: nil)
         scanned[index] = file
         let isAdded = file.everyLineAdded ? nil : file.touchesAddedLine
         // Over the size limit, it is scanned in chunks: memory stays bounded, and a hook
