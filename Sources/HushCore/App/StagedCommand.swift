@@ -16,8 +16,7 @@ public struct StagedCommand: Sendable {
     let processes = try StagedScan.Processes(directory: ".")
     var scanner = try input.scanner(near: ".", localSecrets: true, operatingPoint: "staged")
     scanner.explains = report.explain
-    let scan = StagedScan(scanner: scanner)
-    let result = try scan.run(processes)
+    let result = try StagedScan(scanner: scanner).run(processes)
     return try ScanOutput.emit(
       result, report,
       blocked:

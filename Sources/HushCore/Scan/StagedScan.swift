@@ -88,18 +88,12 @@ public struct StagedScan: Sendable {
       let files = try StagedDiff.parseRaw(diffOutput())
       let wanted = files.map { $0.isRegularFile && StagedScan.needsOldVersion($0) }
       oldVersions.request(zip(files, wanted).filter { $0.1 }.map { $0.0.oldBlob })
-      let copies = StagedScan.workTreeCopies(
-        of: files.filter { $0.isRegularFile }, root: git.directory, maxSize: Scanner.defaultMaxFileSize)
+      let copies = StagedScan.workTreeCopies(of: files, root: git.directory, maxSize: Scanner.defaultMaxFileSize)
       var entries: [Entry] = []
       var budget = Self.oldVersionsBudget
-      var copyIndex = 0
-      for (file, wanted) in zip(files, wanted) {
-        var entry = Entry(file: file)
-        if file.isRegularFile {
-          entry.copy = copies[copyIndex]
-          copyIndex += 1
-        }
-        if wanted {
+      for (index, file) in files.enumerated() {
+        var entry = Entry(file: file, copy: copies[index])
+        if wanted[index] {
           entry.old = try oldVersions.next(object: file.oldBlob, maxSize: max(budget, 0))
           if case .blob(let bytes) = entry.old { budget -= bytes.count }
         }
@@ -331,13 +325,14 @@ public struct StagedScan: Sendable {
     return try reader.next(object: file.blob, maxSize: scanner.maxFileSize, streamsLarge: true)
   }
 
-  /// Each file's working-tree copy when it is byte for byte what is staged (`WorkTreeCopy`),
-  /// up to 64 MiB in all: past that, cat-file streams the rest rather than the hook holding
-  /// a huge first commit in memory twice.
+  /// Each regular file's working-tree copy when it is byte for byte what is staged
+  /// (`WorkTreeCopy`), up to 64 MiB in all: past that, cat-file streams the rest rather than
+  /// the hook holding a huge first commit in memory twice.
   static func workTreeCopies(of files: [StagedFile], root: String, maxSize: Int) -> [[UInt8]?] {
     var budget = 64 << 20
     return files.map { file in
-      guard budget > 0, let copy = WorkTreeCopy.bytes(of: file, root: root, maxSize: min(maxSize, budget))
+      guard budget > 0, file.isRegularFile,
+        let copy = WorkTreeCopy.bytes(of: file, root: root, maxSize: min(maxSize, budget))
       else { return nil }
       budget -= copy.count
       return copy
