@@ -291,7 +291,7 @@ private struct Trie {
       outputStart.append(Int32(outputKeywords.count))
     }
     return KeywordIndex.Blueprint(
-      keywords: keywords, byteClass: byteClass, classCount: classCount,
+      trusted: keywords, byteClass: byteClass, classCount: classCount,
       order: order.map { stateOf[Int($0)] }, failure: order.map { stateOf[Int(failure[Int($0)])] },
       edgeStart: edgeStart, edgeClass: edgeClasses, edgeTarget: edgeTargets,
       firstOutputState: plain.count, outputStart: outputStart, outputKeywords: outputKeywords)
@@ -305,18 +305,26 @@ extension KeywordIndex {
   public struct Blueprint: Sendable, Equatable {
     /// The keywords, lower-cased, in the order given.
     public let keywords: [[UInt8]]
-    let byteClass: [UInt8]
-    let classCount: Int
-    /// The states in breadth-first order, by number, with each one's failure state.
-    let order: [Int32]
-    let failure: [Int32]
-    /// The edges of `order[i]`: `edgeClass/edgeTarget[edgeStart[i]..<edgeStart[i + 1]]`.
-    let edgeStart: [Int32]
-    let edgeClass: [Int32]
-    let edgeTarget: [Int32]
-    let firstOutputState: Int
-    let outputStart: [Int32]
-    let outputKeywords: [Int32]
+    /// Byte → class (256 entries).
+    public let byteClass: [UInt8]
+    /// Number of classes: the dense table's row length.
+    public let classCount: Int
+    /// The states in breadth-first order, by number.
+    public let order: [Int32]
+    /// The failure state of `order[i]`.
+    public let failure: [Int32]
+    /// Where the edges of `order[i]` start: `edgeClass/edgeTarget[edgeStart[i]..<edgeStart[i + 1]]`.
+    public let edgeStart: [Int32]
+    /// Each edge's class.
+    public let edgeClass: [Int32]
+    /// Each edge's target state.
+    public let edgeTarget: [Int32]
+    /// The first state that completes a keyword; every later one does too.
+    public let firstOutputState: Int
+    /// Where the keywords of output state `firstOutputState + s` start in `outputKeywords`.
+    public let outputStart: [Int32]
+    /// The keywords each output state completes, state after state.
+    public let outputKeywords: [Int32]
 
     /// The blueprint of `keywords`' automaton. Keywords are lower-cased; empty ones are ignored.
     public init(keywords: [String]) {
@@ -326,8 +334,24 @@ extension KeywordIndex {
         .blueprint(keywords: lowered, byteClass: byteClass)
     }
 
-    init(
+    /// A blueprint from its parts, as catalog-embed writes them out (array literals of
+    /// constants, which the compiler lays out as static data: nothing is decoded at start);
+    /// nil when they are not a blueprint's, so that the hot loop never indexes out of its table.
+    public init?(
       keywords: [[UInt8]], byteClass: [UInt8], classCount: Int, order: [Int32], failure: [Int32],
+      edgeStart: [Int32], edgeClass: [Int32], edgeTarget: [Int32], firstOutputState: Int,
+      outputStart: [Int32], outputKeywords: [Int32]
+    ) {
+      self.init(
+        trusted: keywords, byteClass: byteClass, classCount: classCount, order: order, failure: failure,
+        edgeStart: edgeStart, edgeClass: edgeClass, edgeTarget: edgeTarget, firstOutputState: firstOutputState,
+        outputStart: outputStart, outputKeywords: outputKeywords)
+      guard isConsistent else { return nil }
+    }
+
+    /// The parts as the trie lays them out, consistent by construction.
+    init(
+      trusted keywords: [[UInt8]], byteClass: [UInt8], classCount: Int, order: [Int32], failure: [Int32],
       edgeStart: [Int32], edgeClass: [Int32], edgeTarget: [Int32], firstOutputState: Int,
       outputStart: [Int32], outputKeywords: [Int32]
     ) {
@@ -368,41 +392,6 @@ extension KeywordIndex {
       }
     }
 
-    /// The blueprint as numbers, for embedding: `init?(numbers:)` reads them back.
-    public var numbers: [Int32] {
-      var out: [Int32] = [1, Int32(keywords.count)]
-      for keyword in keywords { out += [Int32(keyword.count)] + keyword.map { Int32($0) } }
-      out += byteClass.map { Int32($0) }
-      for list in [order, failure, edgeStart, edgeClass, edgeTarget, outputStart, outputKeywords] {
-        out += [Int32(list.count)] + list
-      }
-      return out + [Int32(classCount), Int32(firstOutputState)]
-    }
-
-    /// Reads `numbers` back; nil when they are not a blueprint's (a version or length that
-    /// does not add up).
-    public init?(numbers: [Int32]) {
-      var reader = NumberReader(numbers)
-      guard reader.next() == 1, let keywordCount = reader.next() else { return nil }
-      var keywords: [[UInt8]] = []
-      for _ in 0..<max(0, Int(keywordCount)) {
-        guard let length = reader.next(), let bytes = reader.take(Int(length)) else { return nil }
-        keywords.append(bytes.map { UInt8(truncatingIfNeeded: $0) })
-      }
-      guard let classes = reader.take(256) else { return nil }
-      var lists: [[Int32]] = []
-      for _ in 0..<7 {
-        guard let count = reader.next(), let list = reader.take(Int(count)) else { return nil }
-        lists.append(list)
-      }
-      guard let classCount = reader.next(), let firstOutput = reader.next(), reader.isAtEnd else { return nil }
-      self.init(
-        keywords: keywords, byteClass: classes.map { UInt8(truncatingIfNeeded: $0) }, classCount: Int(classCount),
-        order: lists[0], failure: lists[1], edgeStart: lists[2], edgeClass: lists[3], edgeTarget: lists[4],
-        firstOutputState: Int(firstOutput), outputStart: lists[5], outputKeywords: lists[6])
-      guard isConsistent else { return nil }
-    }
-
     /// Every index the dense layout and the hot loop will follow is in range. Plain loops: this
     /// runs at every start, on some 30,000 numbers.
     private var isConsistent: Bool {
@@ -412,7 +401,7 @@ extension KeywordIndex {
         outputStart.count == states - firstOutputState + 1, order.first == 0,
         Self.isSpans(edgeStart, covering: edgeClass.count), Self.isSpans(outputStart, covering: outputKeywords.count),
         Self.allBelow(edgeTarget, states), Self.allBelow(failure, states), Self.allBelow(edgeClass, classCount),
-        Self.allBelow(outputKeywords, keywords.count), Int(byteClass.max() ?? 0) < classCount
+        Self.allBelow(outputKeywords, keywords.count), byteClass.count == 256, Int(byteClass.max() ?? 0) < classCount
       else { return false }
       // Each state once, and each row laid out after its failure state's, which it copies.
       var done = [Bool](repeating: false, count: states)
@@ -451,25 +440,5 @@ extension KeywordIndex {
       }
       return (byteClass, Int(next))
     }
-  }
-}
-
-/// Reads a flat list of numbers front to back.
-private struct NumberReader {
-  private let numbers: [Int32]
-  private var position = 0
-  init(_ numbers: [Int32]) { self.numbers = numbers }
-  var isAtEnd: Bool { position == numbers.count }
-
-  mutating func next() -> Int32? {
-    guard position < numbers.count else { return nil }
-    defer { position += 1 }
-    return numbers[position]
-  }
-
-  mutating func take(_ count: Int) -> [Int32]? {
-    guard count >= 0, count <= numbers.count - position else { return nil }
-    defer { position += count }
-    return Array(numbers[position..<position + count])
   }
 }

@@ -8,7 +8,7 @@ import Testing
   /// per keyword, same automaton.
   @Test func theEmbeddedTableIsTheOneTheRulesGive() throws {
     let rules = RuleCatalog.bundled.rules
-    let embedded = try #require(KeywordTable(serialized: RuleCatalog.embeddedKeywordTable, ruleCount: rules.count))
+    let embedded = try #require(RuleCatalog.embeddedKeywordTable)
     #expect(embedded == KeywordTable(rules: rules))
     #expect(RuleCatalog.bundled.keywordTable == embedded)
   }
@@ -23,7 +23,7 @@ import Testing
     #expect(table.ruleList == [0, 1, 0, 2])
   }
 
-  /// An automaton read back from its numbers finds exactly what the one built from the
+  /// An automaton rebuilt from its blueprint's parts finds exactly what the one built from the
   /// keywords finds.
   @Test func aBlueprintReadBackFindsTheSameHits() throws {
     var generator = SeededGenerator(seed: 7)
@@ -35,37 +35,56 @@ import Testing
           as: UTF8.self)
       }
       let built = KeywordIndex(keywords: keywords)
-      let blueprint = try #require(KeywordIndex.Blueprint(numbers: KeywordIndex.Blueprint(keywords: keywords).numbers))
+      let blueprint = try #require(Self.rebuilt(KeywordIndex.Blueprint(keywords: keywords)))
       let read = KeywordIndex(blueprint: blueprint)
       let text = (0..<2000).map { _ in generator.element(of: alphabet) }
       #expect(read.hits(in: text).map { [$0.keyword, $0.end] } == built.hits(in: text).map { [$0.keyword, $0.end] })
     }
   }
 
-  @Test func aSerializedTableReadsBack() throws {
+  @Test func aTableReadsBackFromItsParts() throws {
     let table = KeywordTable(rules: [rule("a", keywords: ["ghp_", "hp_"]), rule("b", keywords: ["akia"])])
-    #expect(try #require(KeywordTable(serialized: table.serialized, ruleCount: 2)) == table)
+    let parts = KeywordTable(
+      blueprint: Self.rebuilt(table.blueprint), ruleStart: table.ruleStart, ruleList: table.ruleList, ruleCount: 2)
+    #expect(try #require(parts) == table)
   }
 
-  /// Damaged text is refused (the bundled catalog then builds its table at start), never read
-  /// into an automaton that indexes out of its table.
-  @Test func damagedTextIsRefused() {
+  /// Damaged parts are refused (the bundled catalog then builds its table at start), never
+  /// read into an automaton that indexes out of its table.
+  @Test func damagedPartsAreRefused() {
     let table = KeywordTable(rules: [rule("a", keywords: ["ghp_", "hp_"]), rule("b", keywords: ["akia"])])
-    let text = table.serialized
-    #expect(KeywordTable(serialized: text, ruleCount: 1) == nil)  // a rule index out of range
-    #expect(KeywordTable(serialized: String(text.dropLast()), ruleCount: 2) == nil)
-    #expect(KeywordTable(serialized: text + "A", ruleCount: 2) == nil)
-    #expect(KeywordTable(serialized: "!" + text, ruleCount: 2) == nil)
-    #expect(KeywordTable(serialized: "", ruleCount: 2) == nil)
-    // Every number changed by one, one at a time: each is read back the same or refused.
-    let numbers = table.blueprint.numbers
-    for position in numbers.indices {
-      var changed = numbers
-      changed[position] += 1
-      if let blueprint = KeywordIndex.Blueprint(numbers: changed) {
-        _ = KeywordIndex(blueprint: blueprint).hits(in: Array("ghp_ AKIA hp_".utf8))
+    func read(ruleStart: [Int]? = nil, ruleList: [Int]? = nil, ruleCount: Int = 2) -> KeywordTable? {
+      KeywordTable(
+        blueprint: table.blueprint, ruleStart: ruleStart ?? table.ruleStart, ruleList: ruleList ?? table.ruleList,
+        ruleCount: ruleCount)
+    }
+    #expect(read(ruleCount: 1) == nil)  // a rule index out of range
+    #expect(read(ruleStart: table.ruleStart.dropLast()) == nil)
+    #expect(read(ruleList: table.ruleList.dropLast()) == nil)
+    #expect(read(ruleStart: [1] + table.ruleStart.dropFirst()) == nil)
+    #expect(KeywordTable(blueprint: nil, ruleStart: table.ruleStart, ruleList: table.ruleList, ruleCount: 2) == nil)
+    // Every number of every list changed by one, one at a time, and each list cut short:
+    // each is read back the same or refused.
+    let blueprint = table.blueprint
+    var refused = 0
+    for (name, list) in Self.lists(of: blueprint) {
+      var variants = list.indices.map { position in
+        var changed = list
+        changed[position] += 1
+        return changed
+      }
+      variants.append(Array(list.dropLast()))
+      for changed in variants {
+        guard let damaged = Self.rebuilt(blueprint, replacing: name, with: changed) else {
+          refused += 1
+          continue
+        }
+        _ = KeywordIndex(blueprint: damaged).hits(in: Array("ghp_ AKIA hp_".utf8))
       }
     }
+    #expect(refused > 0)
+    #expect(Self.rebuilt(blueprint, classCount: 0) == nil)
+    #expect(Self.rebuilt(blueprint, firstOutputState: blueprint.order.count + 1) == nil)
   }
 
   /// A config that only changes entropy keeps the bundled table; one that disables or adds a
@@ -77,6 +96,30 @@ import Testing
     #expect(try overridden.catalog(base: bundled).keywordTable == bundled.keywordTable)
     let disabled = try HushConfig.parse("disable = [\"\(id)\"]\n", file: "t.toml")
     #expect(try disabled.catalog(base: bundled).keywordTable == nil)
+  }
+
+  private static func lists(of blueprint: KeywordIndex.Blueprint) -> [(String, [Int32])] {
+    [
+      ("order", blueprint.order), ("failure", blueprint.failure), ("edgeStart", blueprint.edgeStart),
+      ("edgeClass", blueprint.edgeClass), ("edgeTarget", blueprint.edgeTarget),
+      ("outputStart", blueprint.outputStart), ("outputKeywords", blueprint.outputKeywords),
+      ("byteClass", blueprint.byteClass.map { Int32($0) }),
+    ]
+  }
+
+  /// `blueprint` through the validating initializer catalog-embed's source calls, with one list
+  /// or number replaced.
+  private static func rebuilt(
+    _ blueprint: KeywordIndex.Blueprint, replacing name: String = "", with list: [Int32] = [],
+    classCount: Int? = nil, firstOutputState: Int? = nil
+  ) -> KeywordIndex.Blueprint? {
+    let lists = Self.lists(of: blueprint).map { $0.0 == name ? list : $0.1 }
+    guard lists[7].allSatisfy({ (0...255).contains($0) }) else { return nil }
+    return KeywordIndex.Blueprint(
+      keywords: blueprint.keywords, byteClass: lists[7].map { UInt8($0) },
+      classCount: classCount ?? blueprint.classCount, order: lists[0], failure: lists[1], edgeStart: lists[2],
+      edgeClass: lists[3], edgeTarget: lists[4], firstOutputState: firstOutputState ?? blueprint.firstOutputState,
+      outputStart: lists[5], outputKeywords: lists[6])
   }
 
   private func rule(_ id: String, keywords: [String]) -> Rule {
