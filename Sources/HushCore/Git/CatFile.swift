@@ -101,6 +101,15 @@ public final class CatFileReader {
     }
   }
 
+  /// Ends reading once every object asked for was read, without waiting for cat-file to exit:
+  /// its exit status can tell nothing more, and a pre-commit hook should not wait for git's
+  /// tear-down (with the stderr thread's, up to a millisecond). It exits on its own once its
+  /// input ends; init reaps it when Hush has exited.
+  public func stopReading() {
+    finished = true
+    close(child.stdout)
+  }
+
   /// Why `object` could not be read: git's "missing" answer, or its message on stderr.
   private func failure(_ object: String) throws(GitError) -> GitError {
     finished = true

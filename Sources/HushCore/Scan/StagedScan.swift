@@ -99,7 +99,7 @@ public struct StagedScan: Sendable {
         }
         entries.append(entry)
       }
-      try oldVersions.finish()
+      oldVersions.stopReading()
       var leftToGit: [Int] = []
       for index in entries.indices {
         guard let copy = entries[index].copy else { continue }
