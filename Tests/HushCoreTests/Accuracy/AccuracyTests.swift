@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9474)
-    #expect(report.found == 9231)
+    #expect(report.planted == 9486)
+    #expect(report.found == 9243)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [783, 769], "shell": [783, 766], "python": [783, 766], "dockerfile": [783, 766],
-        "ci-yaml": [783, 766], "yaml": [791, 773], "json": [791, 772], "xml": [783, 777],
-        "javascript": [783, 750], "swift": [783, 752], "go": [783, 750], "properties": [783, 763],
+        "env": [784, 770], "shell": [784, 767], "python": [784, 767], "dockerfile": [784, 767],
+        "ci-yaml": [784, 767], "yaml": [792, 774], "json": [792, 773], "xml": [784, 778],
+        "javascript": [784, 751], "swift": [784, 753], "go": [784, 751], "properties": [784, 764],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
