@@ -16,15 +16,8 @@ enum LineDiff {
   /// How many lines `text` has, the last one counted without its newline (a new file's added
   /// lines: counted with memchr, not hashed).
   static func lineCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let base = text.baseAddress, !text.isEmpty else { return 0 }
-    var count = 0
-    var offset = 0
-    while let newline = memchr(base + offset, 0x0A, text.count - offset) {
-      count += 1
-      offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-      if offset == text.count { return count }
-    }
-    return count + 1
+    let newlines = LineIndex.newlines(in: text)
+    return text.last.map { $0 == 0x0A ? newlines : newlines + 1 } ?? 0
   }
 
   /// Comparisons the search may make (lines of the changed middle times edits) before it

@@ -28,18 +28,7 @@ struct AddedPart: Equatable {
     // Line `first` starts at `firstStart`: the lines before the part are its lines before
     // `first`, less those between the part's start and `firstStart` (at most the margin, not
     // the whole file's).
-    linesBefore = first - 1 - Self.newlines(in: UnsafeBufferPointer(rebasing: text[start..<firstStart]))
-  }
-
-  private static func newlines(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    guard var cursor = bytes.baseAddress else { return 0 }
-    let end = cursor + bytes.count
-    var count = 0
-    while cursor < end, let newline = memchr(cursor, 0x0A, cursor.distance(to: end)) {
-      count += 1
-      cursor = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
-    }
-    return count
+    linesBefore = first - 1 - LineIndex.newlines(in: UnsafeBufferPointer(rebasing: text[start..<firstStart]))
   }
 
   /// Just past the `\n` that ends the line holding `offset`, or the text's end.

@@ -29,6 +29,18 @@ public enum LineIndex {
       before: range.lowerBound, in: bytes, limit: limit)..<lineEnd(after: range.upperBound, in: bytes, limit: limit)
   }
 
+  /// How many `\n` bytes `bytes` holds, found with memchr.
+  static func newlines(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard var cursor = bytes.baseAddress else { return 0 }
+    let end = cursor + bytes.count
+    var count = 0
+    while cursor < end, let newline = memchr(cursor, 0x0A, cursor.distance(to: end)) {
+      count += 1
+      cursor = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+    return count
+  }
+
   static func lineRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
     var start = 0
