@@ -116,6 +116,13 @@ struct ChildProcess: Sendable {
     return sink
   }
 
+  /// Reads the child's output to its end, unread, and waits for it: on an error path, so that
+  /// it neither blocks on a full pipe nor is left a zombie.
+  func discard() {
+    _ = readToEnd()
+    _ = wait()
+  }
+
   /// Waits for the child; its exit status, or 128 + signal.
   func wait() -> Int32 {
     var status: Int32 = 0

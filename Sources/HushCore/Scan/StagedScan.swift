@@ -46,8 +46,7 @@ public struct StagedScan: Sendable {
       let here = Git(directory: directory)
       let diff = try here.spawn(StagedDiff.rawArguments)
       guard let tree = here.workTree() else {
-        _ = diff.readToEnd()
-        _ = diff.wait()
+        diff.discard()
         throw GitError.notARepository(directory)
       }
       git = Git(directory: tree.root)
@@ -81,8 +80,7 @@ public struct StagedScan: Sendable {
       do {
         oldVersions = try CatFileReader(git: git)
       } catch {
-        _ = diff.readToEnd()
-        _ = diff.wait()
+        diff.discard()
         throw error
       }
       let files = try StagedDiff.parseRaw(diffOutput())
@@ -113,7 +111,7 @@ public struct StagedScan: Sendable {
       }
       // One patch for every file LineDiff left to git: a commit that rewrites many large
       // files starts one git, not one per file.
-      let patched = try patch(of: leftToGit.map { entries[$0].file })
+      let patched = try sections(of: patch(of: leftToGit.map { entries[$0].file }))
       for index in leftToGit {
         entries[index].file = Self.lines(of: entries[index].file, from: patched)
         entries[index].linesKnown = true
@@ -172,7 +170,7 @@ public struct StagedScan: Sendable {
     func addedLinesOrPatch(of file: StagedFile, old: GitObject?, new: UnsafeBufferPointer<UInt8>?) throws -> StagedFile
     {
       if let diffed = Self.addedLines(of: file, old: old, new: new) { return diffed }
-      return Self.lines(of: file, from: try patch(of: [file]))
+      return Self.lines(of: file, from: sections(of: try patch(of: [file])))
     }
 
     /// git's patch of `files` (with both paths of a rename, so that it is seen as one); none
@@ -187,10 +185,15 @@ public struct StagedScan: Sendable {
       return patched
     }
 
+    /// git's sections by path: a commit that leaves many files to git looks each up once.
+    private func sections(of patched: [StagedFile]) -> [String: StagedFile] {
+      Dictionary(patched.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// `file` with the added lines `patched` gives it (none when git printed no section).
-    static func lines(of file: StagedFile, from patched: [StagedFile]) -> StagedFile {
+    static func lines(of file: StagedFile, from patched: [String: StagedFile]) -> StagedFile {
       var file = file
-      guard let section = patched.first(where: { $0.path == file.path }) else { return file }
+      guard let section = patched[file.path] else { return file }
       file.addedLines = section.addedLines
       file.everyLineAdded = section.everyLineAdded
       return file

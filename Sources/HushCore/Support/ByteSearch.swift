@@ -29,8 +29,6 @@ public enum ByteSearch {
     }
   }
 
-  /// A run of `length` letters or digits each `step` above the previous (0: repeated).
-
   /// The first offset of `needle` in `bytes[from..<to]` (short needles: naive is fastest).
   public static func firstOffset(
     of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to end: Int? = nil
@@ -41,6 +39,4 @@ public enum ByteSearch {
       bytes[$0] == first && bytes[$0..<($0 + needle.count)].elementsEqual(needle)
     }
   }
-
-  /// Every line's byte range, without its `\n`.
 }
