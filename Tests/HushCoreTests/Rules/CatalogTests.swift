@@ -28,6 +28,21 @@ import Testing
     #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
   }
 
+  /// A string prefix (`f"…"`, `@"…"`, `$"…"`) is part of the syntax only before a quote: a
+  /// bare value keeps its first letter, and a reference keeps the `$` or `@` that says so.
+  @Test(arguments: [
+    ("db_password: fX8kq2LmZt7w", "fX8kq2LmZt7w"), ("PASSWORD=Bq7vUtr2kLp9", "Bq7vUtr2kLp9"),
+    ("export API_TOKEN=$VAULT_TOKEN", "$VAULT_TOKEN"), ("bearer_token = @client.token", "@client.token"),
+    ("secret = f\"Xa1Pdgrbnuom\"", "Xa1Pdgrbnuom"), ("Password = @\"Xa1Pdgrbnuom\"", "Xa1Pdgrbnuom"),
+  ])
+  func candidateAssignmentTakesAStringPrefixOnlyBeforeAQuote(line: String, value: String) throws {
+    let rule = try #require(Self.catalog.rules.first { $0.id == "cand-assign" })
+    let regex = try PCRE2Regex(rule.regex, name: rule.id)
+    let match = try #require(try regex.allMatches(in: line).first)
+    let secret = try #require(match.group(rule.secretGroup))
+    #expect(String(decoding: Array(line.utf8)[secret], as: UTF8.self) == value)
+  }
+
   /// A keyword list that misses a possible match silently loses findings: every example's
   /// whole match (not just the secret) must contain one of the rule's keywords.
   @Test(arguments: catalog.rules)
