@@ -43,6 +43,18 @@ import Testing
     #expect(String(decoding: Array(line.utf8)[secret], as: UTF8.self) == value)
   }
 
+  /// A URL's scheme is not an assignment: `otpauth:` (a credential word) must not take the
+  /// rest of the URI as its value and hide the `secret=` inside it.
+  @Test func candidateAssignmentSkipsAURLScheme() throws {
+    let rule = try #require(Self.catalog.rules.first { $0.id == "cand-assign" })
+    let regex = try PCRE2Regex(rule.regex, name: rule.id)
+    let line = "@\"otpauth://totp/bar?secret=K7QXMZ4RTV2NWB6Y&period=30\","
+    let values = try regex.allMatches(in: line).compactMap { match in
+      match.group(rule.secretGroup).map { String(decoding: Array(line.utf8)[$0], as: UTF8.self) }
+    }
+    #expect(values == ["K7QXMZ4RTV2NWB6Y"])
+  }
+
   /// A keyword list that misses a possible match silently loses findings: every example's
   /// whole match (not just the secret) must contain one of the rule's keywords.
   @Test(arguments: catalog.rules)
