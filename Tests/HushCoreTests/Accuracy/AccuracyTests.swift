@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9486)
-    #expect(report.found == 9243)
+    #expect(report.planted == 9522)
+    #expect(report.found == 9278)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [784, 770], "shell": [784, 767], "python": [784, 767], "dockerfile": [784, 767],
-        "ci-yaml": [784, 767], "yaml": [792, 774], "json": [792, 773], "xml": [784, 778],
-        "javascript": [784, 751], "swift": [784, 753], "go": [784, 751], "properties": [784, 764],
+        "env": [787, 773], "shell": [787, 770], "python": [787, 770], "dockerfile": [787, 769],
+        "ci-yaml": [787, 772], "yaml": [795, 777], "json": [795, 774], "xml": [787, 782],
+        "javascript": [787, 753], "swift": [787, 755], "go": [787, 755], "properties": [787, 767],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
