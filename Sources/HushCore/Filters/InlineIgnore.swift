@@ -40,6 +40,8 @@ public enum InlineIgnore {
   /// The rule id in `hush:allow RULE-ID`, or nil when the marker allows every rule.
   private static func scopedRule(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>, to end: Int) -> String? {
     guard offset < end, bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "=") else { return nil }
+    // An id starts with a letter: the `-->` that closes `<!-- hush:allow -->` is not one.
+    guard offset + 1 < end, bytes[offset + 1] >= 0x61, bytes[offset + 1] <= 0x7A else { return nil }
     var index = offset + 1
     while index < end, isRuleIDByte(bytes[index]) { index += 1 }
     guard index > offset + 1 else { return nil }

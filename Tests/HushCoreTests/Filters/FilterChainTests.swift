@@ -22,6 +22,7 @@ import Testing
   @Test(arguments: [
     "hush:allow", "gitleaks:allow", "betterleaks:allow", "pragma: allowlist secret", "trufflehog:ignore",
     "kingfisher:ignore", "hush:allow github-pat-classic", "hush:allow because it is a test fixture",
+    "<!-- hush:allow -->",
   ])
   func inlineIgnoreMarkers(_ marker: String) throws {
     let fake = FakeSecrets(seed: 2101)
