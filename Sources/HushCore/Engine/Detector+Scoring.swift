@@ -1,6 +1,7 @@
 extension Detector {
   /// Gives each scored rule's candidate the model's confidence, and drops those under the
-  /// floor and UUIDs that identify rather than grant access (`IdentifierContext`) (with `--explain`, saying their score and the features that decided it). A buffer
+  /// floor, UUIDs that identify rather than grant access (`IdentifierContext`) and bare values
+  /// of key paths (`KeyPathContext`) (with `--explain`, saying their score and the features that decided it). A buffer
   /// with no scored candidate never touches the model.
   func score(
     _ candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch
@@ -29,6 +30,12 @@ extension Detector {
       if let why = IdentifierContext.identifier(value: value, line: lineBytes, column: column) {
         let reason = DropReason.identifier(why)
         scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
+        continue
+      }
+      if rules[candidate.rule].id == KeyPathContext.rule,
+        KeyPathContext.isKeyPath(line: lineBytes, column: column, path: pathBytes)
+      {
+        scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: .keyPath))
         continue
       }
       if context?.line != line { context = (line, CandidateFeatures.LineContext(lineBytes)) }

@@ -18,6 +18,9 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
   case lowConfidence(score: Double, minimum: Double, because: [FeatureWeight])
   /// A scored candidate's UUID that identifies something (given to `TenantId`, in braces): why.
   case identifier(String)
+  /// A scored candidate's bare value right after a colon: a key path (`auth:<id>`), not an
+  /// assignment.
+  case keyPath
 
   // The filter chain on a finding.
   case inlineMarker
@@ -63,6 +66,7 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
     case .lowConfidence(let score, let minimum, let because):
       Self.lowConfidenceText(score: score, minimum: minimum, because: because)
     case .identifier(let why): "a UUID that identifies rather than grants access (\(why))"
+    case .keyPath: "a bare value joined to its name by a colon: a key path (auth:<id>, image:tag), not an assignment"
     case .inlineMarker: "an inline ignore marker on its line"
     case .allowlisted(let entry): "allowed by \(entry)"
     case .notAddedLine: "on a line this commit does not add"

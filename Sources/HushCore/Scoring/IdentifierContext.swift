@@ -39,6 +39,28 @@ enum IdentifierContext {
   }
 }
 
+/// A rule-level context the model does not decide: a bare value joined to its name by a colon
+/// alone (`SET auth:fea5…` in Redis, `image:tag`, `urn:ietf:params`) is a key path, not an
+/// assignment: YAML needs `: `, JSON quotes its names, INI, TOML and shells use `=`. On
+/// CredData's folds 2–5, 840 such candidates are on False lines and 572 on unlabelled ones,
+/// against a dozen on True lines. Two syntaxes do assign with a bare colon and keep it: a
+/// placeholder's default (`${app.secret.key:…}`, Spring and shells) and Java properties.
+enum KeyPathContext {
+  /// The assignment grammar's rule: other candidates read a colon their own way (`/password:x`
+  /// is a Windows command-line flag).
+  static let rule = "cand-assign"
+
+  static func isKeyPath(line: UnsafeBufferPointer<UInt8>, column: Int, path: [UInt8]) -> Bool {
+    guard column > 0, line[column - 1] == 0x3A else { return false }
+    let (name, betweenStart) = CandidateFeatures.keyName(line, before: column)
+    guard betweenStart == column - 1, !name.isEmpty, column < line.count, !isQuote(line[column]) else { return false }
+    if name.lowerBound >= 2, line[name.lowerBound - 2] == 0x24, line[name.lowerBound - 1] == 0x7B { return false }
+    return !path.ends(with: Array(".properties".utf8))
+  }
+
+  private static func isQuote(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x27 || byte == 0x60 }
+}
+
 extension Array where Element == UInt8 {
   fileprivate func ends(with suffix: [UInt8]) -> Bool {
     count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
