@@ -1,8 +1,8 @@
 extension Detector {
   /// Gives each scored rule's candidate the model's confidence, and drops those under the
   /// floor, UUIDs that identify rather than grant access (`IdentifierContext`) and bare values
-  /// of key paths (`KeyPathContext`) (with `--explain`, saying their score and the features that decided it). A buffer
-  /// with no scored candidate never touches the model.
+  /// of key paths (`KeyPathContext`) (with `--explain`, saying their score and the features
+  /// that decided it). A buffer with no scored candidate never touches the model.
   func score(
     _ candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>, path: String, scratch: DetectorScratch
   ) -> [Candidate] {
@@ -32,8 +32,9 @@ extension Detector {
         scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
         continue
       }
-      if rules[candidate.rule].id == KeyPathContext.rule,
-        KeyPathContext.isKeyPath(line: lineBytes, column: column, path: pathBytes)
+      // The byte checks first: most candidates fail them, and the rule's id is a string.
+      if KeyPathContext.isKeyPath(line: lineBytes, column: column, path: pathBytes),
+        rules[candidate.rule].id == KeyPathContext.rule
       {
         scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: .keyPath))
         continue

@@ -433,7 +433,7 @@ public enum CandidateFeatures {
 
   private static func fold(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
 
-  private static func isQuote(_ byte: UInt8) -> Bool {
+  static func isQuote(_ byte: UInt8) -> Bool {
     switch byte {
     case 0x22, 0x27, 0x60: true
     default: false

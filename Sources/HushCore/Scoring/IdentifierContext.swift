@@ -50,15 +50,17 @@ enum KeyPathContext {
   /// is a Windows command-line flag).
   static let rule = "cand-assign"
 
-  static func isKeyPath(line: UnsafeBufferPointer<UInt8>, column: Int, path: [UInt8]) -> Bool {
-    guard column > 0, line[column - 1] == 0x3A else { return false }
-    let (name, betweenStart) = CandidateFeatures.keyName(line, before: column)
-    guard betweenStart == column - 1, !name.isEmpty, column < line.count, !isQuote(line[column]) else { return false }
-    if name.lowerBound >= 2, line[name.lowerBound - 2] == 0x24, line[name.lowerBound - 1] == 0x7B { return false }
-    return !path.ends(with: Array(".properties".utf8))
-  }
+  static let propertiesSuffix = Array(".properties".utf8)
 
-  private static func isQuote(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x27 || byte == 0x60 }
+  static func isKeyPath(line: UnsafeBufferPointer<UInt8>, column: Int, path: [UInt8]) -> Bool {
+    guard column > 0, column < line.count, line[column - 1] == 0x3A, !CandidateFeatures.isQuote(line[column]) else {
+      return false
+    }
+    let (name, betweenStart) = CandidateFeatures.keyName(line, before: column)
+    guard betweenStart == column - 1, !name.isEmpty else { return false }
+    if name.lowerBound >= 2, line[name.lowerBound - 2] == 0x24, line[name.lowerBound - 1] == 0x7B { return false }
+    return !path.ends(with: propertiesSuffix)
+  }
 }
 
 extension Array where Element == UInt8 {

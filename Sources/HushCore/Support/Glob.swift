@@ -40,21 +40,22 @@ public enum Glob {
   /// `text` against `pattern` when the glob has one of those shapes (its one `*` first or
   /// last, or none; no other wildcard, escape or NUL); nil otherwise.
   private static func compare(_ pattern: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) -> Bool? {
-    guard let base = pattern.baseAddress, let bytes = text.baseAddress else { return pattern.count == text.count }
     var star = -1
-    for index in 0..<pattern.count {
-      switch base[index] {
+    for (index, byte) in pattern.enumerated() {
+      switch byte {
       case UInt8(ascii: "*") where star < 0: star = index
       case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "\\"), 0: return nil
       default: continue
       }
     }
-    if star < 0 { return text.count == pattern.count && memcmp(bytes, base, pattern.count) == 0 }
-    let literal = pattern.count - 1
-    guard text.count >= literal else { return false }
+    let literal = star < 0 ? pattern.count : pattern.count - 1
+    guard star < 0 ? text.count == literal : text.count >= literal else { return false }
+    // Nothing to compare (an empty glob and path, or `*`): a buffer may then have no address.
+    guard literal > 0, let glob = pattern.baseAddress, let bytes = text.baseAddress else { return true }
     switch star {
-    case 0: return memcmp(bytes + text.count - literal, base + 1, literal) == 0
-    case literal: return memcmp(bytes, base, literal) == 0
+    case -1: return memcmp(bytes, glob, literal) == 0
+    case 0: return memcmp(bytes + text.count - literal, glob + 1, literal) == 0
+    case literal: return memcmp(bytes, glob, literal) == 0
     default: return nil
     }
   }
