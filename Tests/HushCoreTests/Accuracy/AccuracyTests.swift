@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9522)
-    #expect(report.found == 9278)
+    #expect(report.planted == 9534)
+    #expect(report.found == 9290)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [787, 773], "shell": [787, 770], "python": [787, 770], "dockerfile": [787, 769],
-        "ci-yaml": [787, 772], "yaml": [795, 777], "json": [795, 774], "xml": [787, 782],
-        "javascript": [787, 753], "swift": [787, 755], "go": [787, 755], "properties": [787, 767],
+        "env": [788, 774], "shell": [788, 771], "python": [788, 771], "dockerfile": [788, 770],
+        "ci-yaml": [788, 773], "yaml": [796, 778], "json": [796, 775], "xml": [788, 783],
+        "javascript": [788, 754], "swift": [788, 756], "go": [788, 756], "properties": [788, 768],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
