@@ -50,7 +50,8 @@ enum CandidatePrecheck {
   }
 
   /// `(?: quote ]? [ \t]* op | ]? [ \t]* op | [ \t]+ (?=[@"'`]) )` at `offset`, where op is one
-  /// of `, := => -> ||= ??= += = != :` (a comma only after a quote, `:` never before another).
+  /// of `, := => -> ||= ??= += = != :` (a comma only after a quote, `:` never before another),
+  /// or a fallback `||` / `??` before a quote (admitted on its two bytes, as `||=` and `??=` are).
   private static func assignmentFollows(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard offset < bytes.count else { return false }
     switch bytes[offset] {

@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9534)
-    #expect(report.found == 9290)
+    #expect(report.planted == 9558)
+    #expect(report.found == 9304)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [788, 774], "shell": [788, 771], "python": [788, 771], "dockerfile": [788, 770],
-        "ci-yaml": [788, 773], "yaml": [796, 778], "json": [796, 775], "xml": [788, 783],
-        "javascript": [788, 754], "swift": [788, 756], "go": [788, 756], "properties": [788, 768],
+        "env": [790, 775], "shell": [790, 772], "python": [790, 772], "dockerfile": [790, 771],
+        "ci-yaml": [790, 775], "yaml": [798, 779], "json": [798, 776], "xml": [790, 785],
+        "javascript": [790, 755], "swift": [790, 757], "go": [790, 757], "properties": [790, 769],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)

@@ -66,6 +66,30 @@ import Testing
     }
   }
 
+  static let lookupDefault = "Z4utmN" + "WLUi5CzS"
+
+  /// A lookup's literal default is the credential: the name looked up (`DB_PASSWORD`) is only
+  /// a reference, and reporting it would hide the value, its redaction and its fingerprint.
+  @Test(arguments: [
+    ("db_password = os.getenv(\"DB_PASSWORD\", \"", "\")"), ("'password' => env('DB_PASSWORD', '", "'),"),
+    ("api_key = getenv(\"API_KEY\", default=\"", "\")"), ("getenv(\"API_KEY\", default=\"", "\")"),
+    ("secret = os.environ.get('APP_SECRET', '", "')"), ("  password: process.env.DB_PASSWORD || \"", "\","),
+    ("token = process.env.API_TOKEN ?? '", "';"),
+  ])
+  func candidateAssignmentTakesALookupsLiteralDefault(before: String, after: String) throws {
+    #expect(try Self.reported(by: "cand-assign", in: before + Self.lookupDefault + after) == [Self.lookupDefault])
+  }
+
+  /// Without a literal default (`None`, a variable, an empty string) the looked-up name stays
+  /// the candidate, a code reference as before.
+  @Test(arguments: [
+    "password = os.getenv(\"DB_PASSWORD\", None)", "password = os.getenv(\"DB_PASSWORD\", fallback)",
+    "password = os.getenv(\"DB_PASSWORD\", \"\")", "'password' => env('DB_PASSWORD'),",
+  ])
+  func candidateAssignmentKeepsTheNameOfALookupWithoutADefault(line: String) throws {
+    #expect(try Self.reported(by: "cand-assign", in: line) == ["DB_PASSWORD"])
+  }
+
   /// MySQL's `IDENTIFIED WITH <plugin> BY '…'` names a password as `IDENTIFIED BY '…'` does; a
   /// plugin without `BY` (`auth_socket`) or a hash given `AS` is no password.
   @Test func candidateSQLPasswordTakesAnAuthenticationPlugin() throws {
@@ -126,7 +150,7 @@ import Testing
     #expect(Set(unscoped).subtracting(on.map(\.rule.id)).sorted() == quiet)
     // UUIDs of other rules' examples under identifier names (client ids, tenant ids) are
     // dropped before the model (IdentifierContext): 846 before.
-    #expect(on.count == 879)
+    #expect(on.count == 880)
   }
 
   @Test func jitAndInterpreterGiveTheSameFindings() throws {
