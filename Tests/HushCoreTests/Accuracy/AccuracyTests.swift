@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9558)
+    #expect(report.planted == 9570)
     #expect(report.found == 9304)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [790, 775], "shell": [790, 772], "python": [790, 772], "dockerfile": [790, 771],
-        "ci-yaml": [790, 775], "yaml": [798, 779], "json": [798, 776], "xml": [790, 785],
-        "javascript": [790, 755], "swift": [790, 757], "go": [790, 757], "properties": [790, 769],
+        "env": [791, 775], "shell": [791, 772], "python": [791, 772], "dockerfile": [791, 771],
+        "ci-yaml": [791, 775], "yaml": [799, 779], "json": [799, 776], "xml": [791, 785],
+        "javascript": [791, 755], "swift": [791, 757], "go": [791, 757], "properties": [791, 769],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)

@@ -90,6 +90,17 @@ import Testing
     #expect(try Self.reported(by: "cand-assign", in: line) == ["DB_PASSWORD"])
   }
 
+  /// A key written as 8 or more numbers is the whole list, not its first element; a shorter
+  /// list (a pair, a tuple of small numbers) is not a key and stays as it was.
+  @Test func candidateAssignmentTakesAKeyOfEightOrMoreNumbersWhole() throws {
+    let hex = ["0x57", "0xe3", "0x02", "0xac", "0x87", "0x91", "0x79", "0x60", "0x21", "0xe4"].joined(separator: ", ")
+    let decimal = ["80", "-118", "10", "-79", "-43", "119", "105", "124"].joined(separator: ", ")
+    #expect(try Self.reported(by: "cand-assign", in: "key := []byte{" + hex + "}") == [hex])
+    #expect(try Self.reported(by: "cand-assign", in: "byte[] key = new byte[] { " + decimal + " };") == [decimal])
+    #expect(try Self.reported(by: "cand-assign", in: "static final int[] KEY = {" + decimal + "};") == [decimal])
+    #expect(try Self.reported(by: "cand-assign", in: "key := []byte{0x57, 0xe3, 0x02}") == ["0x57"])
+  }
+
   /// MySQL's `IDENTIFIED WITH <plugin> BY '…'` names a password as `IDENTIFIED BY '…'` does; a
   /// plugin without `BY` (`auth_socket`) or a hash given `AS` is no password.
   @Test func candidateSQLPasswordTakesAnAuthenticationPlugin() throws {
