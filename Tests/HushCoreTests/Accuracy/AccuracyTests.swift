@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9570)
-    #expect(report.found == 9304)
+    #expect(report.planted == 9582)
+    #expect(report.found == 9316)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [791, 775], "shell": [791, 772], "python": [791, 772], "dockerfile": [791, 771],
-        "ci-yaml": [791, 775], "yaml": [799, 779], "json": [799, 776], "xml": [791, 785],
-        "javascript": [791, 755], "swift": [791, 757], "go": [791, 757], "properties": [791, 769],
+        "env": [792, 776], "shell": [792, 773], "python": [792, 773], "dockerfile": [792, 772],
+        "ci-yaml": [792, 776], "yaml": [800, 780], "json": [800, 777], "xml": [792, 786],
+        "javascript": [792, 756], "swift": [792, 758], "go": [792, 758], "properties": [792, 770],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
