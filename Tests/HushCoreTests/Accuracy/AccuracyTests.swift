@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9582)
-    #expect(report.found == 9316)
+    #expect(report.planted == 9594)
+    #expect(report.found == 9328)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [792, 776], "shell": [792, 773], "python": [792, 773], "dockerfile": [792, 772],
-        "ci-yaml": [792, 776], "yaml": [800, 780], "json": [800, 777], "xml": [792, 786],
-        "javascript": [792, 756], "swift": [792, 758], "go": [792, 758], "properties": [792, 770],
+        "env": [793, 777], "shell": [793, 774], "python": [793, 774], "dockerfile": [793, 773],
+        "ci-yaml": [793, 777], "yaml": [801, 781], "json": [801, 778], "xml": [793, 787],
+        "javascript": [793, 757], "swift": [793, 759], "go": [793, 759], "properties": [793, 771],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
