@@ -13,7 +13,8 @@ import Testing
     "->", "=", "==", "!=", ":", "::", ":=", "=>", "+=", "||=", "??=", "(", ")", "[", "]", "{", "<", ">", "</",
     "\"", "'", "`", "\\\"", "&quot;", " ", " ", "\t", "-", "--", "/", ".", ",", ";", "@", "with: ", "\n",
     "value", "name", "requirepass", "dictGetKey", "x", "3b9e", "72d4", "58a1", "7d14a8c5f3b1", "e-1",
-    "Xa1Pdgrbnuom", "k3x9qe", "abc", "q7", "_", "$", "b", "Some(", "new Guid(",
+    "Xa1Pdgrbnuom", "k3x9qe", "abc", "q7", "_", "$", "b", "Some(", "new Guid(", "||", "??", "|", "\\=", "0x9c, ",
+    "12, ", "getenv(", "default=", "new byte[] {",
   ]
   static let candidateRules = RuleCatalog.bundled.rules.filter(\.isScored)
 
@@ -29,10 +30,16 @@ import Testing
   static let names = ["key", "Key", "password", "db_pass", "api_token", "secret_key", "dictGetKey", "sign", "AUTH"]
   static let operators = [
     "=", " = ", ": ", "::", "(", "->", " ", "\t", ",", ", ", "==", ":=", "=>", "\" : ", "'=", "]=", "> ", ">",
-    "&quot;:",
+    "&quot;:", " || ", "??", "\", ",
   ]
-  static let opens = ["", "\"", "'", "`", "\\\"", "&quot;", "Some(\"", "@\"", "b'"]
-  static let values = ["Xa1Pdgrbnuom", "k3x9qe.Xa1P", "abc", "q7", "3b9e72d4-58a1-4c6f-9e20-7d14a8c5f3b1", "$X", "a b"]
+  static let opens = [
+    "", "\"", "'", "`", "\\\"", "&quot;", "Some(\"", "@\"", "b'", "getenv(\"K\", \"", "process.env.K || '",
+    "new byte[] { ", "[]byte{",
+  ]
+  static let values = [
+    "Xa1Pdgrbnuom", "k3x9qe.Xa1P", "abc", "q7", "3b9e72d4-58a1-4c6f-9e20-7d14a8c5f3b1", "$X", "a b", "12|ab",
+    "ab\\=cd", "1, 2, 3, 4, 5, 6, 7, 8",
+  ]
   static let closes = ["", "\"", "'", ")", ">", "</key>", "</password>", "&quot;", ";", " x", "\")", "`"]
 
   static func randomText(lines: Int, seed: UInt64) -> [UInt8] {
