@@ -1,3 +1,5 @@
+// The rule-level contexts before the model: what a candidate is, whatever its score.
+
 /// A rule-level context the model does not decide: a UUID given to an identifier's name
 /// (`TenantId`, `ClientId`, `RequestId`, `ProjectGuid`, `UserSecretsId`, an Application
 /// Insights `InstrumentationKey`), or written in braces as Windows writes a GUID (Visual
