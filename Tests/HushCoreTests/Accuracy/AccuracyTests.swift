@@ -18,13 +18,13 @@ import Testing
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
     #expect(report.planted == 9594)
-    #expect(report.found == 9328)
+    #expect(report.found == 9311)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [793, 777], "shell": [793, 774], "python": [793, 774], "dockerfile": [793, 773],
-        "ci-yaml": [793, 777], "yaml": [801, 781], "json": [801, 778], "xml": [793, 787],
-        "javascript": [793, 757], "swift": [793, 759], "go": [793, 759], "properties": [793, 771],
+        "env": [793, 776], "shell": [793, 773], "python": [793, 772], "dockerfile": [793, 772],
+        "ci-yaml": [793, 774], "yaml": [801, 780], "json": [801, 778], "xml": [793, 786],
+        "javascript": [793, 755], "swift": [793, 758], "go": [793, 756], "properties": [793, 770],
         "key file": [8, 8], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
