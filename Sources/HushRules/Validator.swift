@@ -19,6 +19,9 @@ public enum Validator: String, Sendable, CaseIterable {
   /// `openssh-key-v1`, or an encrypted body), and a PGP key block that decodes to a
   /// secret-key packet with a correct CRC-24 armor checksum when it has one.
   case keyStructure = "key-structure"
+  /// A NATS NKEY seed: 58 base32 characters that decode to the seed prefix (`S`), a key type,
+  /// the 32-byte seed and the CRC-16/XMODEM of all that before it, little-endian.
+  case nkeyChecksum = "nkey-checksum"
 
   /// Whether `secret` passes the check.
   public func accepts<C: Collection<UInt8>>(_ secret: C) -> Bool {
@@ -30,6 +33,7 @@ public enum Validator: String, Sendable, CaseIterable {
     case .awsKeyID: return Self.isAWSKeyID(bytes)
     case .uuid: return Self.isUUID(bytes)
     case .keyStructure: return KeyStructure.isPlausible(bytes)
+    case .nkeyChecksum: return Self.hasNKeyChecksum(bytes)
     }
   }
 
@@ -90,6 +94,17 @@ public enum Validator: String, Sendable, CaseIterable {
       && [UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(variant)
   }
 
+  /// The seed prefix byte's top five bits: base32's `S`.
+  private static let nkeySeedPrefix: UInt8 = 18
+
+  static func hasNKeyChecksum(_ seed: [UInt8]) -> Bool {
+    guard seed.count == 58, let decoded = Base32.decode(seed), decoded.count == 36,
+      decoded[0] >> 3 == nkeySeedPrefix
+    else { return false }
+    let checksum = UInt16(decoded[34]) | UInt16(decoded[35]) << 8
+    return CRC16.xmodem(decoded[..<34]) == checksum
+  }
+
   static func jsonObject<C: Collection<UInt8>>(base64 part: C) -> [String: Any]? {
     guard let data = Base64.decode(part) else { return nil }
     return JSONTree.object(data)
@@ -138,6 +153,45 @@ public enum Base64 {
     // A lone 6-bit group cannot encode a byte.
     guard bits < 6, padding <= 2 else { return nil }
     return output
+  }
+}
+
+/// Base32 as RFC 4648 writes it (upper-case, `A`-`Z` then `2`-`7`), without padding: NATS keys.
+enum Base32 {
+  /// The decoded bytes (trailing bits that make no whole byte are dropped), or nil when a
+  /// character is outside the alphabet.
+  static func decode(_ text: [UInt8]) -> [UInt8]? {
+    var output: [UInt8] = []
+    output.reserveCapacity(text.count * 5 / 8)
+    var buffer: UInt32 = 0
+    var bits = 0
+    for byte in text {
+      let value: UInt8
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = byte - UInt8(ascii: "A")
+      case UInt8(ascii: "2")...UInt8(ascii: "7"): value = byte - UInt8(ascii: "2") + 26
+      default: return nil
+      }
+      buffer = buffer << 5 | UInt32(value)
+      bits += 5
+      if bits >= 8 {
+        bits -= 8
+        output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+      }
+    }
+    return output
+  }
+}
+
+/// CRC-16/XMODEM (polynomial 0x1021, initial value 0), as NATS checks its keys.
+enum CRC16 {
+  static func xmodem<C: Collection<UInt8>>(_ bytes: C) -> UInt16 {
+    var crc: UInt16 = 0
+    for byte in bytes {
+      crc ^= UInt16(byte) << 8
+      for _ in 0..<8 { crc = crc & 0x8000 != 0 ? crc << 1 ^ 0x1021 : crc << 1 }
+    }
+    return crc
   }
 }
 

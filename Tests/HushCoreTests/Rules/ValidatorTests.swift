@@ -43,4 +43,26 @@ import Testing
     #expect(Validator.jwt.accepts(Array(token.utf8)))
     #expect(!Validator.jwt.accepts(Array("eyJub3Rqc29u.eyJ4IjoxfQ.sig".utf8)))
   }
+
+  /// CRC-16/XMODEM's check value (the CRC of "123456789") is 0x31C3.
+  @Test func crc16KnownAnswer() {
+    #expect(CRC16.xmodem(Array("123456789".utf8)) == 0x31C3)
+  }
+
+  /// A made-up user seed (random bytes, the checksum computed for them) passes; any one changed
+  /// character, a public key's shape, a wrong length or lower case does not.
+  @Test func nkeySeedChecksum() {
+    let seed = Array(("SUAGJYXAEFOXZLHQAR5TMBR4" + "XPIXGIC7EVLUY2QG2VJVGOHJPGT24UZIVQ").utf8)
+    #expect(Validator.nkeyChecksum.accepts(seed))
+    for position in 3..<seed.count {
+      var broken = seed
+      broken[position] = broken[position] == UInt8(ascii: "B") ? UInt8(ascii: "C") : UInt8(ascii: "B")
+      #expect(!Validator.nkeyChecksum.accepts(broken), "a changed character at \(position)")
+    }
+    #expect(!Validator.nkeyChecksum.accepts(Array(seed.dropFirst())), "57 characters")
+    #expect(!Validator.nkeyChecksum.accepts(Array(String(decoding: seed, as: UTF8.self).lowercased().utf8)))
+    var publicKey = seed
+    publicKey[0] = UInt8(ascii: "U")
+    #expect(!Validator.nkeyChecksum.accepts(publicKey), "not the seed prefix")
+  }
 }
