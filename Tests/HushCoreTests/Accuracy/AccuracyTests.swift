@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9642)
-    #expect(report.found == 9359)
+    #expect(report.planted == 9666)
+    #expect(report.found == 9389)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [796, 779], "shell": [796, 776], "python": [796, 775], "dockerfile": [796, 775],
-        "ci-yaml": [796, 777], "yaml": [808, 787], "json": [808, 785], "xml": [796, 789],
-        "javascript": [796, 758], "swift": [796, 761], "go": [796, 759], "properties": [796, 773],
+        "env": [798, 781], "shell": [798, 778], "python": [798, 777], "dockerfile": [798, 778],
+        "ci-yaml": [798, 779], "yaml": [810, 788], "json": [810, 787], "xml": [798, 791],
+        "javascript": [798, 763], "swift": [798, 763], "go": [798, 763], "properties": [798, 776],
         "key file": [12, 12], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
