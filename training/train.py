@@ -35,7 +35,7 @@ def make_model(kind):
         return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
     import lightgbm as lgb
     return lgb.LGBMClassifier(n_estimators=300, learning_rate=0.05, num_leaves=31, min_child_samples=10,
-                              subsample=0.8, subsample_freq=1, colsample_bytree=0.8, reg_lambda=1.0,
+                              subsample=1.0, subsample_freq=0, colsample_bytree=0.8, reg_lambda=1.0,
                               random_state=SEED, n_jobs=2, verbose=-1, deterministic=True, force_row_wise=True)
 
 
