@@ -82,18 +82,6 @@ enum KeyStructure {
     guard let checksum else { return true }
     guard let expected = Base64.decode(checksum), expected.count == 3 else { return false }
     let value = expected.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    return value == crc24(packets)
-  }
-
-  static func crc24(_ bytes: [UInt8]) -> UInt32 {
-    var crc: UInt32 = 0xB7_04CE
-    for byte in bytes {
-      crc ^= UInt32(byte) << 16
-      for _ in 0..<8 {
-        crc <<= 1
-        if crc & 0x100_0000 != 0 { crc ^= 0x186_4CFB }
-      }
-    }
-    return crc & 0xFF_FFFF
+    return value == MSBFirstCRC.openPGP(packets)
   }
 }

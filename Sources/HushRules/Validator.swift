@@ -102,7 +102,7 @@ public enum Validator: String, Sendable, CaseIterable {
       decoded[0] >> 3 == nkeySeedPrefix
     else { return false }
     let checksum = UInt16(decoded[34]) | UInt16(decoded[35]) << 8
-    return CRC16.xmodem(decoded[..<34]) == checksum
+    return MSBFirstCRC.xmodem(decoded[..<34]) == checksum
   }
 
   static func jsonObject<C: Collection<UInt8>>(base64 part: C) -> [String: Any]? {
@@ -183,13 +183,27 @@ enum Base32 {
   }
 }
 
-/// CRC-16/XMODEM (polynomial 0x1021, initial value 0), as NATS checks its keys.
-enum CRC16 {
+/// CRCs computed most significant bit first, unreflected: CRC-16/XMODEM (NATS keys) and
+/// OpenPGP's CRC-24 (RFC 4880 §6.1, armor checksums). One loop, two parameter sets.
+enum MSBFirstCRC {
   static func xmodem<C: Collection<UInt8>>(_ bytes: C) -> UInt16 {
-    var crc: UInt16 = 0
+    UInt16(checksum(bytes, width: 16, polynomial: 0x1021, initial: 0))
+  }
+
+  static func openPGP<C: Collection<UInt8>>(_ bytes: C) -> UInt32 {
+    checksum(bytes, width: 24, polynomial: 0x86_4CFB, initial: 0xB7_04CE)
+  }
+
+  private static func checksum<C: Collection<UInt8>>(
+    _ bytes: C, width: Int, polynomial: UInt32, initial: UInt32
+  ) -> UInt32 {
+    let top: UInt32 = 1 << (width - 1)
+    let mask: UInt32 = top << 1 &- 1
+    var crc = initial
     for byte in bytes {
-      crc ^= UInt16(byte) << 8
-      for _ in 0..<8 { crc = crc & 0x8000 != 0 ? crc << 1 ^ 0x1021 : crc << 1 }
+      crc ^= UInt32(byte) << (width - 8)
+      for _ in 0..<8 { crc = crc & top != 0 ? crc << 1 ^ polynomial : crc << 1 }
+      crc &= mask
     }
     return crc
   }

@@ -86,7 +86,7 @@ import Testing
   @Test func pgpBlocksHoldASecretKeyPacketAndTheirChecksum() {
     var generator = SeededGenerator(seed: 16)
     let packet: [UInt8] = [0x95, 0x01, 0x00] + generator.bytes(256)
-    let crc = KeyStructure.crc24(packet)
+    let crc = MSBFirstCRC.openPGP(packet)
     let checksum = Self.base64([UInt8(crc >> 16), UInt8((crc >> 8) & 0xFF), UInt8(crc & 0xFF)])
     func block(_ bytes: [UInt8], _ checksum: String) -> [UInt8] {
       let armored = String(decoding: Self.armored("PGP PRIVATE KEY BLOCK", bytes, headers: "\n"), as: UTF8.self)
@@ -98,6 +98,6 @@ import Testing
     #expect(!Validator.keyStructure.accepts(block(corrupted, checksum)))
     #expect(!Validator.keyStructure.accepts(block([0x99] + packet.dropFirst(), checksum)), "a public-key packet")
     // CRC-24 of RFC 4880's reference implementation, on "123456789".
-    #expect(KeyStructure.crc24(Array("123456789".utf8)) == 0x21CF02)
+    #expect(MSBFirstCRC.openPGP(Array("123456789".utf8)) == 0x21CF02)
   }
 }

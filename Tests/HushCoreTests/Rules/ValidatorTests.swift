@@ -46,7 +46,7 @@ import Testing
 
   /// CRC-16/XMODEM's check value (the CRC of "123456789") is 0x31C3.
   @Test func crc16KnownAnswer() {
-    #expect(CRC16.xmodem(Array("123456789".utf8)) == 0x31C3)
+    #expect(MSBFirstCRC.xmodem(Array("123456789".utf8)) == 0x31C3)
   }
 
   /// A made-up user seed (random bytes, the checksum computed for them) passes; any one changed
