@@ -40,16 +40,18 @@ def load(cands_path=None):
     items, by_line = markup()
     rows, meta = [], []
     files = Files()
-    per_line = defaultdict(int)
+    per_line, per_value = defaultdict(int), defaultdict(int)
     cands = [json.loads(ln) for ln in open(cands_path, encoding="utf-8")]
     for c in cands:
         per_line[(c["file"], c["line"])] += 1
+        per_value[(c["file"], c["value"] or "")] += 1
     for c in cands:
         line = files.line(c["file"], c["line"])
         col = byte_col(line, c["col"])
         value = (c["value"] or "").encode("utf-8", errors="replace")
         f = features(c["rule"], value, line, col, c["file"].encode(), c["dropped"])
         f["line_candidates"] = float(per_line[(c["file"], c["line"])])
+        f["file_repeats"] = float(per_value[(c["file"], c["value"] or "")])
         cov = by_line.get((c["file"], c["line"]), ())
         label = int(any(it.true for it in cov))
         rows.append(f)

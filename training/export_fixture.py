@@ -112,7 +112,7 @@ def candidate(rng):
     path = rng.choice(DIRS) + "/" + rng.choice(FILES)
     path = path.lstrip("/") if rng.random() < 0.5 else "data/" + format(rng.randrange(16 ** 8), "08x") + "/" + path
     return {"rule": rule, "value": v.encode().hex(), "line": line_b.hex(), "column": col, "path": path,
-            "filter": drop, "lineCandidates": rng.randint(1, 4)}
+            "filter": drop, "lineCandidates": rng.randint(1, 4), "fileRepeats": rng.randint(1, 6)}
 
 
 def main():
@@ -124,6 +124,7 @@ def main():
         f = features(c["rule"], bytes.fromhex(c["value"]), bytes.fromhex(c["line"]), c["column"], c["path"].encode(),
                      DROPS[c["filter"]])
         f["line_candidates"] = float(c["lineCandidates"])
+        f["file_repeats"] = float(c["fileRepeats"])
         assert list(f) == model["features"]
         x = [f[k] for k in model["features"]]
         out.append(dict(c, vector=x, probability=probability(model, x)))

@@ -128,6 +128,7 @@ def features(rule, value, line, col, path, dropped):
     f["line_example"] = float(any(w in ll for w in (b"example", b"sample", b"dummy", b"fake", b"placeholder")))
     f["line_user"] = float(any(w in ll for w in (b"user", b"login", b"account", b"email")))
     f["line_candidates"] = 0.0  # filled in by the caller: candidates on the same line
+    f["file_repeats"] = 0.0  # filled in by the caller: candidates of the file with this value
     name_start = len(before) - len(between) - len(name)
     f["name_quoted"] = float(len(name) > 0 and name_start > 0 and before[name_start - 1] in QUOTES)
     f["name_test"] = float(any(w in lname for w in (b"test", b"example", b"dummy", b"fake", b"mock", b"sample")))

@@ -119,8 +119,9 @@ import Testing
   @Test func teamConfigAddsAgentConfigFiles() throws {
     let token = Fake(seed: 1603).opaqueToken()
     let box = try Sandbox(git: true)
-    // A flag in args: what no line rule reads as a credential, the agent-config check does.
-    try box.write("tools/agent.yaml", "servers:\n  - name: x\n    args: [\"--auth\", \"\(token)\"]\n")
+    // A flag in args that no line rule reads as a credential's name (`--auth` is, since the
+    // model learned `"--auth", "…"` pairs); the agent-config check knows `--bearer` takes one.
+    try box.write("tools/agent.yaml", "servers:\n  - name: x\n    args: [\"--bearer\", \"\(token)\"]\n")
     let before = try hush(["scan", "--format", "json", "."], in: box.url)
     #expect(before.status == 0, "an unknown file is not read as an agent config: \(before.stdout)")
     try box.write(".hush.toml", "[audit]\nagent-configs = [\"tools/*.yaml\"]\n")

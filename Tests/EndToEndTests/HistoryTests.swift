@@ -59,7 +59,7 @@ extension Sandbox {
     let fake = Fake(seed: 502)
     let box = try Sandbox(git: true)
     try box.write("app.py", "KEY = '" + fake.stripeKey() + "'\n")
-    try box.commitAll("add\u{1B}]0;pwned\u{07} billing", author: "Eve\u{1B}[2J", day: 1)
+    try box.commitAll("add\u{1B}]0;pwned\u{07} billing", author: "Eve\u{1B}[2J", day: 1)  // hush:allow (an author name)
     let run = try hush(["history"], in: box.url)
     #expect(run.status == 1, "\(run.stderr)")
     #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "no raw control character")

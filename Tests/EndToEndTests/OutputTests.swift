@@ -159,7 +159,7 @@ import Testing
   /// A short secret is masked whole, whatever its rule, in every format.
   @Test func shortSecretsAreMaskedWhole() throws {
     let box = try Sandbox()
-    let password = "Xk9#" + "mQ2vLp7"
+    let password = "Xk9#" + "mQ2vLp7"  // hush:allow (a test value)
     let userinfo = "Xk9m" + "Q2vL"
     try box.write("db.py", "DB_PASSWORD=\"" + password + "\"\n")
     try box.write("app.cfg", "url = mysql://admin:" + userinfo + "@db.internal:3306/app\n")

@@ -1,6 +1,7 @@
 extension Detector {
   /// Gives each scored rule's candidate the model's confidence, and drops those under the
-  /// floor, UUIDs that identify rather than grant access (`IdentifierContext`) and bare values
+  /// floor, UUIDs and key ids that identify rather than grant access (`IdentifierContext`),
+  /// constants' names (`ConstantContext`) and bare values
   /// of key paths (`KeyPathContext`) (with `--explain`, saying their score and the features
   /// that decided it). A buffer with no scored candidate never touches the model.
   func score(
@@ -11,6 +12,7 @@ extension Detector {
     let floor = options.minConfidence.minimum(in: model)
     let lines = Self.lineRanges(of: candidates, in: bytes)
     let perLine = Self.countsPerLine(lines)
+    let perValue = Self.countsPerValue(of: candidates, in: bytes)
     let pathBytes = Array(path.utf8)
     let pathFeatures = CandidateFeatures.pathFeatures(pathBytes)
     var kept: [Candidate] = []
@@ -32,6 +34,11 @@ extension Detector {
         scratch.dropped?.append(DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: reason))
         continue
       }
+      if ConstantContext.isConstant(value) {
+        let dropped = DroppedMatch(rule: rules[candidate.rule].id, range: candidate.secret, reason: .constant)
+        scratch.dropped?.append(dropped)
+        continue
+      }
       // The byte checks first: most candidates fail them, and the rule's id is a string.
       if KeyPathContext.isKeyPath(line: lineBytes, column: column, path: pathBytes),
         rules[candidate.rule].id == KeyPathContext.rule
@@ -42,7 +49,7 @@ extension Detector {
       if context?.line != line { context = (line, CandidateFeatures.LineContext(lineBytes)) }
       let input = CandidateInput(
         rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
-        filter: candidate.filter, lineCandidates: perLine[index])
+        filter: candidate.filter, lineCandidates: perLine[index], fileRepeats: perValue[index])
       x.withUnsafeMutableBufferPointer { x in
         CandidateFeatures.fill(
           x, input, context: context?.value ?? CandidateFeatures.LineContext(lineBytes), path: pathFeatures)
@@ -75,6 +82,22 @@ extension Detector {
       start = end
     }
     return counts
+  }
+
+  /// For each candidate, how many of the buffer's candidates hold the same value, itself
+  /// included: a value a file repeats is a word of its code or a test's fixture more often
+  /// than a credential. Values are told apart by a 64-bit hash of their bytes (a collision
+  /// among one file's candidates would only raise a count).
+  static func countsPerValue(of candidates: [Candidate], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var hashes = [UInt64](repeating: 0, count: candidates.count)
+    var counts: [UInt64: Int] = [:]
+    counts.reserveCapacity(candidates.count)
+    for (index, candidate) in candidates.enumerated() {
+      let hash = FNV1a.hash(UnsafeBufferPointer(rebasing: bytes[candidate.secret]))
+      hashes[index] = hash
+      counts[hash, default: 0] += 1
+    }
+    return hashes.map { counts[$0] ?? 1 }
   }
 
   /// The line (without its `\n`) each candidate starts on; `candidates` are sorted by start.
@@ -156,8 +179,8 @@ struct ScoreMemo {
 
   /// FNV-1a over the doubles' bits, never 0 (the empty slot's mark).
   static func hash(_ x: UnsafeBufferPointer<Double>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for value in x { hash = (hash ^ value.bitPattern) &* 0x0000_0100_0000_01b3 }
+    var hash = FNV1a.offset
+    for value in x { hash = FNV1a.mix(hash, value.bitPattern) }
     hash ^= hash >> 29
     return hash == 0 ? 1 : hash
   }

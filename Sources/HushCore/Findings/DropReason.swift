@@ -16,8 +16,11 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
   case matchLimit
   /// A scored candidate whose confidence is under the floor, and the features that decided it.
   case lowConfidence(score: Double, minimum: Double, because: [FeatureWeight])
-  /// A scored candidate's UUID that identifies something (given to `TenantId`, in braces): why.
+  /// A scored candidate's UUID or key id that identifies something (given to `TenantId`, in
+  /// braces): why.
   case identifier(String)
+  /// A scored candidate's value of capital letters alone: a constant's name.
+  case constant
   /// A scored candidate's bare value right after a colon: a key path (`auth:<id>`), not an
   /// assignment.
   case keyPath
@@ -65,7 +68,8 @@ public enum DropReason: Sendable, Equatable, CustomStringConvertible {
       "a regex reached PCRE2's match limit here and the rest of this window was not searched for it (allowlist the path to accept that)"
     case .lowConfidence(let score, let minimum, let because):
       Self.lowConfidenceText(score: score, minimum: minimum, because: because)
-    case .identifier(let why): "a UUID that identifies rather than grants access (\(why))"
+    case .identifier(let why): "a value that identifies rather than grants access (\(why))"
+    case .constant: "a generic rule's value of capital letters alone: a constant's name, not a credential"
     case .keyPath: "a bare value joined to its name by a colon: a key path (auth:<id>, image:tag), not an assignment"
     case .inlineMarker: "an inline ignore marker on its line"
     case .allowlisted(let entry): "allowed by \(entry)"

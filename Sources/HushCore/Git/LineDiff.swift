@@ -123,16 +123,16 @@ enum LineDiff {
       self.text = text
       end = range.upperBound
       var start = range.lowerBound
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      var hash = FNV1a.offset
       var index = start
       while index < end {
         let byte = text[index]
-        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        hash = FNV1a.mix(hash, UInt64(byte))
         index += 1
         if byte == 0x0A || index == end {
           starts.append(start)
           hashes.append(hash)
-          hash = 0xcbf2_9ce4_8422_2325
+          hash = FNV1a.offset
           start = index
         }
       }

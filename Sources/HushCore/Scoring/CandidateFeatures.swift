@@ -20,11 +20,13 @@ public struct CandidateInput {
   public var filter: FilterFeature?
   /// How many candidates (of any rule) start on the line.
   public var lineCandidates: Int
+  /// How many candidates (of any rule, this one included) of the file hold the same value.
+  public var fileRepeats: Int
 
   /// An input from its parts.
   public init(
     rule: String, value: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, column: Int,
-    path: [UInt8], filter: FilterFeature?, lineCandidates: Int
+    path: [UInt8], filter: FilterFeature?, lineCandidates: Int, fileRepeats: Int
   ) {
     self.rule = rule
     self.value = value
@@ -33,6 +35,7 @@ public struct CandidateInput {
     self.path = path
     self.filter = filter
     self.lineCandidates = lineCandidates
+    self.fileRepeats = fileRepeats
   }
 }
 
@@ -117,7 +120,7 @@ public enum CandidateFeatures {
     names += [
       "name_not_value", "name_upper", "op_compare", "op_arrow", "op_assign", "op_colon", "op_call", "op_comma",
       "quoted", "wrapper", "comment", "line_env", "line_len_log2", "line_example", "line_user", "line_candidates",
-      "name_quoted", "name_test", "value_word", "value_known_prefix",
+      "file_repeats", "name_quoted", "name_test", "value_word", "value_known_prefix",
     ]
     names += (extensionGroups.map(\.0) + ["other"]).map { "ext_" + $0 }
     names += topExtensions.map { "ext_is_" + $0 }
@@ -298,6 +301,7 @@ public enum CandidateFeatures {
     out.append(context.saysExample)
     out.append(context.namesUser)
     out.append(Double(input.lineCandidates))
+    out.append(Double(input.fileRepeats))
   }
 
   /// The features of the file's path (its extension, its directories' words): the same for
@@ -459,7 +463,7 @@ public enum CandidateFeatures {
     return isLetter(byte) || isDigit(byte)
   }
 
-  private static func isHex(_ byte: UInt8) -> Bool {
+  static func isHex(_ byte: UInt8) -> Bool {
     let folded: UInt8 = byte | 0x20
     return isDigit(byte) || (UInt8(97)...UInt8(102)).contains(folded)
   }

@@ -7,23 +7,29 @@
 /// access. CredData's labels count most UUIDs as credentials whatever their name, so a model
 /// trained on them reports these; Hush does not (issue 15: no finding on
 /// `Tests/Accuracy/negatives`, none added on redis). A session id is a bearer credential, so
-/// `session` keeps a UUID reportable.
+/// `session` keeps a UUID reportable. An OpenPGP key id or fingerprint given to `--recv-keys`
+/// or a `fingerprint` names a public key the same way (`apt-key adv --recv-keys 4097…`).
 enum IdentifierContext {
   /// Endings of a name that holds an identifier (`uid`, `sid`, `clsid` end in `id` too).
   static let identifierEndings = CandidateFeatures.bytes(["id", "guid", "uuid", "identifier"])
   /// Words that make any name an identifier's (Azure AD, Application Insights, tracing).
   static let identifierWords = CandidateFeatures.bytes(["tenant", "instrumentation", "correlation", "subscription"])
   static let credentialWords = CandidateFeatures.bytes(["session"])
+  /// Endings of a name that holds an OpenPGP key id or fingerprint.
+  static let keyIDEndings = CandidateFeatures.bytes([
+    "recv-keys", "recv-key", "keyid", "key-id", "key_id", "fingerprint",
+  ])
 
   /// Why the UUID `value` (at `column` of `line`) is an identifier (its braces, or the
   /// identifier's name it is given to); nil for any other value or context.
   static func identifier(value: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, column: Int)
     -> String?
   {
+    if isOpenPGPKeyID(value) { return keyIDName(line: line, column: column) }
     guard isUUID(value) else { return nil }
     let end = column + value.count
     if column > 0, end < line.count, line[column - 1] == 0x7B, line[end] == 0x7D {
-      return "in braces, as Windows writes a GUID"
+      return "a UUID in braces, as Windows writes a GUID"
     }
     let name = line[CandidateFeatures.keyName(line, before: column).name]
     guard !name.isEmpty else { return nil }
@@ -32,12 +38,39 @@ enum IdentifierContext {
     let isIdentifier =
       identifierEndings.contains { lower.ends(with: $0) }
       || identifierWords.contains { CandidateFeatures.contains(lower, $0) }
-    return isIdentifier ? "given to \(Printable.text(String(decoding: name, as: UTF8.self)))" : nil
+    return isIdentifier ? "a UUID given to \(Printable.text(String(decoding: name, as: UTF8.self)))" : nil
+  }
+
+  /// "an OpenPGP key id given to NAME" when the key id or fingerprint at `column` is given to a key id's name.
+  static func keyIDName(line: UnsafeBufferPointer<UInt8>, column: Int) -> String? {
+    let name = line[CandidateFeatures.keyName(line, before: column).name]
+    let lower = CandidateFeatures.lowered(Array(name))
+    guard keyIDEndings.contains(where: { lower.ends(with: $0) }) else { return nil }
+    return "an OpenPGP key id given to \(Printable.text(String(decoding: name, as: UTF8.self)))"
+  }
+
+  /// An OpenPGP short or long key id or v4 fingerprint: 8, 16 or 40 hex digits.
+  static func isOpenPGPKeyID(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    [8, 16, 40].contains(value.count) && value.allSatisfy(CandidateFeatures.isHex)
   }
 
   /// 36 bytes with dashes at 8, 13, 18 and 23 (the feature `is_uuid`).
   static func isUUID(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
     value.count == 36 && [8, 13, 18, 23].allSatisfy { value[$0] == 0x2D }
+  }
+}
+
+/// A rule-level context the model does not decide: a value of capital letters (and `_`) alone,
+/// shorter than 16, is a constant's name (`WITHDIST`, `MKSTREAM`: Redis's command tokens), not a
+/// credential. CredData keeps each character's class when it obfuscates a value, so a model
+/// trained on it sees random capitals on True lines and scores such names up to 0.67; on
+/// CredData's held-out predictions at 0.55 the drop takes 20 False or unlabelled candidates
+/// and 9 True ones.
+enum ConstantContext {
+  static let maximumLength = 15
+
+  static func isConstant(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    !value.isEmpty && value.count <= maximumLength && value.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x5F }
   }
 }
 

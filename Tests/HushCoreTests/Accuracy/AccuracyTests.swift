@@ -18,13 +18,13 @@ import Testing
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
     #expect(report.planted == 9666)
-    #expect(report.found == 9392)
+    #expect(report.found == 9493)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [798, 782], "shell": [798, 779], "python": [798, 777], "dockerfile": [798, 777],
-        "ci-yaml": [798, 782], "yaml": [810, 789], "json": [810, 788], "xml": [798, 790],
-        "javascript": [798, 761], "swift": [798, 763], "go": [798, 763], "properties": [798, 776],
+        "env": [798, 792], "shell": [798, 791], "python": [798, 781], "dockerfile": [798, 783],
+        "ci-yaml": [798, 791], "yaml": [810, 801], "json": [810, 799], "xml": [798, 792],
+        "javascript": [798, 766], "swift": [798, 768], "go": [798, 776], "properties": [798, 788],
         "key file": [12, 12], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)

@@ -77,4 +77,15 @@ import Testing
     #expect(try findings(token).count == 1)
     #expect(try findings("x\n" + token).count == 1)
   }
+
+  /// `file_repeats`: each candidate counts the buffer's candidates holding its exact bytes,
+  /// itself included; a value that differs by one byte or by its length is another value.
+  @Test func candidatesCountTheirValuesRepeats() {
+    let text = Array("aaa bbb aaa aab aaaa aaa".utf8)
+    let ranges = [0..<3, 4..<7, 8..<11, 12..<15, 16..<20, 21..<24]
+    let candidates = ranges.map { Candidate(rule: 0, secret: $0, entropy: 0) }
+    let counts = text.withUnsafeBufferPointer { Detector.countsPerValue(of: candidates, in: $0) }
+    #expect(counts == [3, 1, 3, 1, 1, 3])
+    #expect(text.withUnsafeBufferPointer { Detector.countsPerValue(of: [], in: $0) }.isEmpty)
+  }
 }

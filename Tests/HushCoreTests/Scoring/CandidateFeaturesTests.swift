@@ -15,6 +15,7 @@ import Testing
     let path: String
     let filter: FilterFeature?
     let lineCandidates: Int
+    let fileRepeats: Int
     let vector: [Double]
     let probability: Double
   }
@@ -33,7 +34,7 @@ import Testing
         rule: row["rule"] as? String ?? "", value: bytes(hex: row["value"]), line: bytes(hex: row["line"]),
         column: row["column"] as? Int ?? 0, path: row["path"] as? String ?? "",
         filter: (row["filter"] as? String).flatMap { filters[$0] }, lineCandidates: row["lineCandidates"] as? Int ?? 0,
-        vector: (row["vector"] as? [NSNumber] ?? []).map(\.doubleValue),
+        fileRepeats: row["fileRepeats"] as? Int ?? 0, vector: (row["vector"] as? [NSNumber] ?? []).map(\.doubleValue),
         probability: (row["probability"] as? NSNumber)?.doubleValue ?? -1)
     }
   }()
@@ -51,7 +52,7 @@ import Testing
         CandidateFeatures.vector(
           CandidateInput(
             rule: c.rule, value: value, line: line, column: c.column, path: Array(c.path.utf8), filter: c.filter,
-            lineCandidates: c.lineCandidates))
+            lineCandidates: c.lineCandidates, fileRepeats: c.fileRepeats))
       }
     }
   }

@@ -30,7 +30,7 @@ import Testing
     ("x-github-request-id: ", "x-github-request-id"), ("uuid: '", "uuid"),
   ])
   func identifierNamesHoldIdentifiers(prefix: String, expected: String) {
-    #expect(name(prefix, Self.uuid(seed: 1501)) == "given to \(expected)")
+    #expect(name(prefix, Self.uuid(seed: 1501)) == "a UUID given to \(expected)")
   }
 
   @Test func aGUIDInBracesIsAnIdentifierWhateverItsName() {
@@ -38,7 +38,7 @@ import Testing
     let found = line.withUnsafeBufferPointer { buffer in
       IdentifierContext.identifier(value: UnsafeBufferPointer(rebasing: buffer[11..<47]), line: buffer, column: 11)
     }
-    #expect(found == "in braces, as Windows writes a GUID")
+    #expect(found == "a UUID in braces, as Windows writes a GUID")
   }
 
   @Test(arguments: ["api_key = \"", "HEROKU_API_KEY=", "session_id: '", "NXSESSIONID=", "password: \"", "\""])
@@ -58,6 +58,51 @@ import Testing
       try detector.scan($0, path: "appsettings.json", scratch: scratch)
     }
     #expect(found.isEmpty)
-    #expect(scratch.dropped?.map(\.reason).contains(.identifier("given to TenantId")) == true)
+    #expect(scratch.dropped?.map(\.reason).contains(.identifier("a UUID given to TenantId")) == true)
+  }
+
+  /// OpenPGP key ids (8 or 16 hex digits) and v4 fingerprints (40) name public keys.
+  @Test func openPGPKeyIDsIdentifyPublicKeys() {
+    let hex = Array("0123456789ABCDEF")
+    let fake = FakeSecrets(seed: 1506)
+    #expect(name("apt-key adv --recv-keys ", fake.random(16, from: hex)) == "an OpenPGP key id given to --recv-keys")
+    #expect(name("gpg --recv-key ", fake.random(8, from: hex)) == "an OpenPGP key id given to --recv-key")
+    #expect(name("fingerprint = \"", fake.random(40, from: hex)) == "an OpenPGP key id given to fingerprint")
+    #expect(name("api_key = \"", fake.random(16, from: hex)) == nil)
+    #expect(name("--recv-keys ", fake.random(20, from: hex)) == nil)
+    #expect(name("--recv-keys ", "0123456789ABCDEG") == nil)
+  }
+}
+
+/// Values of capital letters alone are constants' names: `ConstantContext`, and the detector's
+/// drop reason for them.
+@Suite struct ConstantContextTests {
+  func isConstant(_ value: String) -> Bool {
+    Array(value.utf8).withUnsafeBufferPointer { ConstantContext.isConstant($0) }
+  }
+
+  @Test func capitalsAloneAreConstants() {
+    #expect(isConstant("WITHDIST"))
+    #expect(isConstant("NO_MKSTREAM"))
+    #expect(isConstant("ABCDEFGHIJKLMNO"))
+  }
+
+  @Test func anythingElseIsLeftToTheModel() {
+    #expect(!isConstant(""))
+    #expect(!isConstant("ABCDEFGHIJKLMNOP"))
+    #expect(!isConstant("WITHDIST2"))
+    #expect(!isConstant("WithDist"))
+    #expect(!isConstant("WITH-DIST"))
+  }
+
+  @Test func theDetectorDropsThem() throws {
+    let detector = Detector(catalog: RuleCatalog.bundled)
+    let scratch = DetectorScratch(explains: true)
+    let text = "{\n  \"token\": \"WITHMATCHLEN\",\n  \"type\": \"pure-token\"\n}\n"
+    let found = try Array(text.utf8).withUnsafeBufferPointer {
+      try detector.scan($0, path: "lcs.json", scratch: scratch)
+    }
+    #expect(found.isEmpty)
+    #expect(scratch.dropped?.map(\.reason).contains(.constant) == true)
   }
 }
