@@ -28,6 +28,22 @@ import Testing
     #expect((finding["fingerprint"] as? String)?.count == 64)
   }
 
+  /// A compose file gives one password to several services: every copy is reported, at the
+  /// precision-first threshold of the hook too (the model scores a repeated word of code down,
+  /// not a value that reads as random).
+  @Test func aPasswordTheFileRepeatsIsReportedEachTime() throws {
+    let password = "Tq7#" + Fake(seed: 1009).random(10)
+    let box = try Sandbox(git: true)
+    let service = { (name: String) in "  \(name):\n    environment:\n      DB_PASSWORD: \"\(password)\"\n" }
+    try box.write("docker-compose.yml", "services:\n" + ["api", "worker", "cron"].map(service).joined())
+    for command in [["scan", "--format", "json", "."], ["staged", "--format", "json"]] {
+      if command[0] == "staged" { try box.git(["add", "docker-compose.yml"]) }
+      let run = try hush(command, in: box.url)
+      #expect(run.status == 1, "\(command[0]): \(run.stdout)")
+      #expect(try run.findings().map { $0["line"] as? Int } == [4, 7, 10], "\(command[0])")
+    }
+  }
+
   @Test func showSecretsPrintsTheValue() throws {
     let fake = Fake(seed: 1002)
     let box = try Sandbox()

@@ -49,7 +49,8 @@ extension Detector {
       if context?.line != line { context = (line, CandidateFeatures.LineContext(lineBytes)) }
       let input = CandidateInput(
         rule: rules[candidate.rule].id, value: value, line: lineBytes, column: column, path: pathBytes,
-        filter: candidate.filter, lineCandidates: perLine[index], fileRepeats: perValue[index])
+        filter: candidate.filter, lineCandidates: perLine[index],
+        fileRepeats: RepeatedValue.counted(perValue[index], value: value, filter: candidate.filter))
       x.withUnsafeMutableBufferPointer { x in
         CandidateFeatures.fill(
           x, input, context: context?.value ?? CandidateFeatures.LineContext(lineBytes), path: pathFeatures)

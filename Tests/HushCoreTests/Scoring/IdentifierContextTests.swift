@@ -106,3 +106,24 @@ import Testing
     #expect(scratch.dropped?.map(\.reason).contains(.constant) == true)
   }
 }
+
+/// A value that reads as random is scored as if its file held it once: `RepeatedValue`.
+@Suite struct RepeatedValueTests {
+  func counted(_ repeats: Int, _ value: String, filter: FilterFeature? = nil) -> Int {
+    Array(value.utf8).withUnsafeBufferPointer { RepeatedValue.counted(repeats, value: $0, filter: filter) }
+  }
+
+  @Test func randomLookingValuesCountOnce() {
+    #expect(counted(3, "Tq7vLm2pX9w") == 1)
+    #expect(counted(5, "tq7#vlm2px9w") == 1)
+    #expect(counted(1, "Tq7vLm2pX9w") == 1)
+  }
+
+  @Test func wordsOfCodeKeepTheirCount() {
+    #expect(counted(3, "None") == 3)
+    #expect(counted(4, "clientCreds.ClientSecret") == 4)
+    #expect(counted(2, "getToken(x)") == 2)
+    #expect(counted(2, "lowercaseonly1") == 2)
+    #expect(counted(2, "Tq7vLm2pX9w", filter: .placeholder) == 2)
+  }
+}
