@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9666)
-    #expect(report.found == 9493)
+    #expect(report.planted == 9690)
+    #expect(report.found == 9505)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [798, 792], "shell": [798, 791], "python": [798, 781], "dockerfile": [798, 783],
-        "ci-yaml": [798, 791], "yaml": [810, 801], "json": [810, 799], "xml": [798, 792],
-        "javascript": [798, 766], "swift": [798, 768], "go": [798, 776], "properties": [798, 788],
+        "env": [800, 793], "shell": [800, 792], "python": [800, 782], "dockerfile": [800, 780],
+        "ci-yaml": [800, 793], "yaml": [812, 804], "json": [812, 791], "xml": [800, 794],
+        "javascript": [800, 766], "swift": [800, 777], "go": [800, 779], "properties": [800, 789],
         "key file": [12, 12], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
