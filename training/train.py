@@ -169,18 +169,34 @@ def strict_precision_bound(r):
     return wilson_lower(r["tp"], r["tp"] + r["fp"] + r["unlabelled_lines"])
 
 
+def f1_standard_error(r):
+    """The binomial standard error of an F1 over the True items (as of a recall)."""
+    n = r["tp"] + r["fn"]
+    return float(np.sqrt(r["f1"] * (1 - r["f1"]) / n)) if n else 0.0
+
+
 def pick(grid, results):
+    """scan: the highest threshold whose F1 is within one standard error of the best F1 where
+    the strict precision bound reaches 0.90 (the one-standard-error rule: the F1 curve is flat
+    around its best, and of points the data cannot tell apart the higher threshold reports
+    less outside the corpus it was chosen on); staged: the lowest threshold whose bound reaches
+    0.95; F1-max: the best F1."""
     best_scan, best_staged, best_f1 = (None, -1), None, (None, -1)
     for t, r in zip(grid, results):
         bound = strict_precision_bound(r)
         key = (bound >= SCAN_MIN_STRICT_PRECISION, r["f1"])
         if best_scan[0] is None or key > best_scan[1]:
-            best_scan = (t, key)
+            best_scan = (t, key, r)
         if best_staged is None and bound >= STAGED_MIN_STRICT_PRECISION:
             best_staged = t
         if best_f1[0] is None or r["f1"] > best_f1[1]:
             best_f1 = (t, r["f1"])
-    return best_scan[0], best_staged if best_staged is not None else float(grid[-1]), best_f1[0]
+    t_scan, (floor_met, best), r_best = best_scan
+    margin = f1_standard_error(r_best)
+    for t, r in zip(grid, results):
+        if t > t_scan and r["f1"] >= best - margin and (strict_precision_bound(r) >= SCAN_MIN_STRICT_PRECISION) == floor_met:
+            t_scan = t
+    return t_scan, best_staged if best_staged is not None else float(grid[-1]), best_f1[0]
 
 
 def main():

@@ -17,14 +17,14 @@ import Testing
     // The README's table, pinned: a rule, planting or filter change moves these; update the
     // README's Accuracy section with them.
     // An example its own rule misses now counts as a missed planting, not as none.
-    #expect(report.planted == 9690)
-    #expect(report.found == 9505)
+    #expect(report.planted == 9726)
+    #expect(report.found == 9535)
     let figures: [String: [Int]] = report.formats.mapValues { [$0.planted, $0.found] }
     #expect(
       figures == [
-        "env": [800, 793], "shell": [800, 792], "python": [800, 782], "dockerfile": [800, 780],
-        "ci-yaml": [800, 793], "yaml": [812, 804], "json": [812, 791], "xml": [800, 794],
-        "javascript": [800, 766], "swift": [800, 777], "go": [800, 779], "properties": [800, 789],
+        "env": [803, 796], "shell": [803, 794], "python": [803, 786], "dockerfile": [803, 781],
+        "ci-yaml": [803, 794], "yaml": [815, 806], "json": [815, 803], "xml": [803, 796],
+        "javascript": [803, 770], "swift": [803, 772], "go": [803, 781], "properties": [803, 791],
         "key file": [12, 12], "as written": [54, 53],
       ])
     let silent = report.rules.filter { $0.value.planted > 0 && $0.value.found == 0 }.map(\.key)
