@@ -20,33 +20,40 @@ enum IdentifierContext {
     "recv-keys", "recv-key", "keyid", "key-id", "key_id", "fingerprint",
   ])
 
-  /// Why the UUID `value` (at `column` of `line`) is an identifier (its braces, or the
-  /// identifier's name it is given to); nil for any other value or context.
+  /// Why the UUID or OpenPGP key id `value` (at `column` of `line`) is an identifier (its
+  /// braces, or the identifier's name it is given to); nil for any other value or context.
   static func identifier(value: UnsafeBufferPointer<UInt8>, line: UnsafeBufferPointer<UInt8>, column: Int)
     -> String?
   {
-    if isOpenPGPKeyID(value) { return keyIDName(line: line, column: column) }
+    if isOpenPGPKeyID(value) {
+      guard let name = givenName(line, column), keyIDEndings.contains(where: { name.lower.ends(with: $0) })
+      else { return nil }
+      return "an OpenPGP key id given to \(printable(name.bytes))"
+    }
     guard isUUID(value) else { return nil }
     let end = column + value.count
     if column > 0, end < line.count, line[column - 1] == 0x7B, line[end] == 0x7D {
       return "a UUID in braces, as Windows writes a GUID"
     }
-    let name = line[CandidateFeatures.keyName(line, before: column).name]
-    guard !name.isEmpty else { return nil }
-    let lower = CandidateFeatures.lowered(Array(name))
-    guard !credentialWords.contains(where: { CandidateFeatures.contains(lower, $0) }) else { return nil }
+    guard let name = givenName(line, column),
+      !credentialWords.contains(where: { CandidateFeatures.contains(name.lower, $0) })
+    else { return nil }
     let isIdentifier =
-      identifierEndings.contains { lower.ends(with: $0) }
-      || identifierWords.contains { CandidateFeatures.contains(lower, $0) }
-    return isIdentifier ? "a UUID given to \(Printable.text(String(decoding: name, as: UTF8.self)))" : nil
+      identifierEndings.contains { name.lower.ends(with: $0) }
+      || identifierWords.contains { CandidateFeatures.contains(name.lower, $0) }
+    return isIdentifier ? "a UUID given to \(printable(name.bytes))" : nil
   }
 
-  /// "an OpenPGP key id given to NAME" when the key id or fingerprint at `column` is given to a key id's name.
-  static func keyIDName(line: UnsafeBufferPointer<UInt8>, column: Int) -> String? {
+  /// The name the value at `column` is given to, and its bytes lower-cased; nil when none.
+  private static func givenName(_ line: UnsafeBufferPointer<UInt8>, _ column: Int)
+    -> (bytes: Slice<UnsafeBufferPointer<UInt8>>, lower: [UInt8])?
+  {
     let name = line[CandidateFeatures.keyName(line, before: column).name]
-    let lower = CandidateFeatures.lowered(Array(name))
-    guard keyIDEndings.contains(where: { lower.ends(with: $0) }) else { return nil }
-    return "an OpenPGP key id given to \(Printable.text(String(decoding: name, as: UTF8.self)))"
+    return name.isEmpty ? nil : (name, CandidateFeatures.lowered(Array(name)))
+  }
+
+  private static func printable(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    Printable.text(String(decoding: name, as: UTF8.self))
   }
 
   /// An OpenPGP short or long key id or v4 fingerprint: 8, 16 or 40 hex digits.
