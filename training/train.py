@@ -180,23 +180,16 @@ def pick(grid, results):
     the strict precision bound reaches 0.90 (the one-standard-error rule: the F1 curve is flat
     around its best, and of points the data cannot tell apart the higher threshold reports
     less outside the corpus it was chosen on); staged: the lowest threshold whose bound reaches
-    0.95; F1-max: the best F1."""
-    best_scan, best_staged, best_f1 = (None, -1), None, (None, -1)
-    for t, r in zip(grid, results):
-        bound = strict_precision_bound(r)
-        key = (bound >= SCAN_MIN_STRICT_PRECISION, r["f1"])
-        if best_scan[0] is None or key > best_scan[1]:
-            best_scan = (t, key, r)
-        if best_staged is None and bound >= STAGED_MIN_STRICT_PRECISION:
-            best_staged = t
-        if best_f1[0] is None or r["f1"] > best_f1[1]:
-            best_f1 = (t, r["f1"])
-    t_scan, (floor_met, best), r_best = best_scan
-    margin = f1_standard_error(r_best)
-    for t, r in zip(grid, results):
-        if t > t_scan and r["f1"] >= best - margin and (strict_precision_bound(r) >= SCAN_MIN_STRICT_PRECISION) == floor_met:
-            t_scan = t
-    return t_scan, best_staged if best_staged is not None else float(grid[-1]), best_f1[0]
+    0.95; F1-max: the best F1. `grid` is ascending; ties go to the lowest threshold."""
+    bounds = [strict_precision_bound(r) for r in results]
+    scan_keys = [(b >= SCAN_MIN_STRICT_PRECISION, r["f1"]) for b, r in zip(bounds, results)]
+    best = max(range(len(grid)), key=scan_keys.__getitem__)
+    floor_met, best_f1 = scan_keys[best]
+    margin = f1_standard_error(results[best])
+    t_scan = max(t for t, (met, f1) in zip(grid, scan_keys) if met == floor_met and f1 >= best_f1 - margin)
+    t_staged = next((t for t, b in zip(grid, bounds) if b >= STAGED_MIN_STRICT_PRECISION), float(grid[-1]))
+    t_f1 = grid[max(range(len(grid)), key=lambda k: results[k]["f1"])]
+    return t_scan, t_staged, t_f1
 
 
 def main():
